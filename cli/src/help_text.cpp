@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "help_text.h"
+
+namespace cydex::cli {
+
+std::string_view main_help() {
+  return R"HELP(Usage: cydex [--index DIR] COMMAND [OPTIONS] [ARGS...]
+
+cydex turns a collection of cyber-policy publications (PDF reports and
+strategies, saved web pages, plain text) into a searchable research corpus.
+
+Commands:
+  ingest PATH...      Extract and index files and folders (recursively).
+  search QUERY        Search the index; ranked hits with snippets and facets.
+  extract FILE        Print a file's extracted text and metadata; no index needed.
+
+Run 'cydex COMMAND --help' for a command's options and examples.
+
+Where the index is:
+  --index DIR on any command, else the environment variable CYDEX_INDEX,
+  else $XDG_DATA_HOME/cydex/index (by default ~/.local/share/cydex/index).
+
+Exit status:
+  0   everything asked for was done
+  1   fatal: no index, the index cannot be read or written, disk full
+  2   finished, but some files failed (ingest, extract) or the query is malformed
+  3   the index is locked by another cydex process that is writing to it
+  64  the command line is wrong (unknown option, missing argument)
+
+Options:
+  -h, --help          Show this help.
+      --version       Show the version.
+
+Example:
+  cydex --index ./idx ingest corpus/sample
+  cydex --index ./idx search "vulnerability disclosure"
+)HELP";
+}
+
+std::string_view ingest_help() {
+  return R"HELP(Usage: cydex ingest [OPTIONS] PATH...
+
+Extracts the text and metadata of each file and adds it to the index,
+replacing an earlier version of the same file. Folders are read recursively;
+hidden files and folders (.name) are skipped and symbolic links to folders are
+not followed. The format is recognised from the content, not the file name:
+PDF, HTML and plain text (any common charset).
+
+Metadata: a 'catalogue.tsv' in a file's folder is the librarian's record and
+wins over what the file itself says (PDF Info dictionary, HTML <meta> tags).
+Its columns: path (relative to the catalogue's folder), title, organisation,
+year, date, language, url, authors (separated by ';'), notes.
+
+A file that cannot be read or extracted (damaged, encrypted, not a document)
+is reported on stderr as 'PATH: STAGE: KIND: DETAIL' and the others carry on.
+A scanned PDF without a text layer is indexed by its metadata and reported.
+
+Options:
+      --index DIR     Index to write to (created when absent).
+      --json          Print the report as JSON on stdout:
+                        {"indexed": int, "degraded": int, "failed": [{"path",
+                         "stage", "kind", "reason"}], "warnings": [str],
+                         "seconds": number, "index": str}
+  -q, --quiet         Print nothing but errors.
+  -h, --help          Show this help.
+
+Exit status: 0 all indexed; 2 some files failed; 1 the index could not be
+written (what was indexed before is kept); 3 the index is locked; 64 usage.
+
+Examples:
+  cydex ingest --index ./idx corpus/sample
+  cydex ingest ~/papers/strategy.pdf ~/saved-pages/
+)HELP";
+}
+
+std::string_view search_help() {
+  return R"HELP(Usage: cydex search [OPTIONS] QUERY...
+
+Searches the index and prints the best hits, each with title, organisation,
+year, path and a passage in which the query's words are marked, followed by
+facet counts (by organisation and by year) over ALL matching documents.
+
+Query language (words of several QUERY arguments are joined by spaces):
+  cyber diplomacy           both words (AND is the default)
+  "cyber diplomacy"         the exact phrase
+  norms OR rules            either word;  NOT excludes;  ( ) groups
+  diplom*                   words starting with "diplom"
+  title:strategy            a word in the title; also org: and author:
+  year:2023  lang:en  format:pdf
+                            exact filters
+  Words are matched without regard to case or accents and by their stem
+  ("vulnerabilities" finds "vulnerability").
+
+Options:
+      --index DIR     Index to search.
+      --org NAME      Only documents of this organisation: its full name or
+                      some of its words ("SNV"). Repeat for any of several.
+      --year YEAR     Only documents of this year, or of a range FROM..TO
+                      (either end may be left open: 2019.., ..2020).
+  -n, --limit N       Hits to show (default 10, 0 for facets only).
+      --offset N      Hits to skip, for the next page (default 0).
+      --json          Print JSON on stdout:
+                        {"query", "total", "offset", "results": [{"id", "rank",
+                         "score", "title", "organisation", "year", "path",
+                         "format", "language", "snippet", "page",
+                         "highlights": [[start, end]...]}],
+                         "facets": {"organisation": [{"value", "count"}],
+                                    "year": [{"value", "count"}]}}
+  -h, --help          Show this help.
+
+Exit status: 0 searched (also with no hits); 1 no index or unreadable index;
+2 malformed query; 64 usage.
+
+Examples:
+  cydex search "vulnerability disclosure"
+  cydex search --org "Stiftung Neue Verantwortung (SNV)" --year 2020..2024 norms
+  cydex search --json --limit 50 "cyber diplomacy" | jq '.results[].title'
+)HELP";
+}
+
+std::string_view extract_help() {
+  return R"HELP(Usage: cydex extract [OPTIONS] FILE
+
+Extracts one file as 'cydex ingest' would and prints its metadata and text,
+page by page, without touching any index. For checking a file before adding
+it, and for finding out why a file is not found as expected.
+
+Options:
+      --json          Print JSON on stdout:
+                        {"path", "format": "pdf"|"html"|"text",
+                         "status": "ok"|"degraded"|"failed", "warnings": [str],
+                         "error": str|null,
+                         "metadata": {"title", "organisation", "year", "date",
+                                      "language", "authors": [str]},
+                         "pages": [{"number", "text"}]}
+  -h, --help          Show this help.
+
+Exit status: 0 extracted; 2 the file failed (the reason is on stderr); 64 usage.
+)HELP";
+}
+
+}  // namespace cydex::cli

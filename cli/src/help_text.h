@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @brief The help texts of cydex and its commands.
+#pragma once
+
+#include <string_view>
+
+namespace cydex::cli {
+
+std::string_view main_help();
+std::string_view ingest_help();
+std::string_view search_help();
+std::string_view extract_help();
+
+}  // namespace cydex::cli

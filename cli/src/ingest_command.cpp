@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <iomanip>
+#include <optional>
+#include <ostream>
+
+#include "arguments.h"
+#include "commands.h"
+#include "cydex/index/writer.h"
+#include "cydex/ingest/batch.h"
+#include "help_text.h"
+#include "index_location.h"
+#include "json_output.h"
+#include "progress_bar.h"
+
+namespace cydex::cli {
+
+int ingest_command(const std::vector<std::string>& args, const Context& context) {
+  const std::vector<OptionSpec> specs = {
+      {.name = "index", .takes_value = true},
+      {.name = "json"},
+      {.name = "quiet", .short_name = 'q'},
+      {.name = "help", .short_name = 'h'},
+  };
+  auto parsed = parse_arguments(args, specs);
+  if (!parsed) return usage_error(context, "ingest", parsed.error());
+  const Arguments& arguments = *parsed;
+  if (arguments.has("help")) {
+    context.out << ingest_help();
+    return kExitOk;
+  }
+  if (arguments.operands.empty()) return usage_error(context, "ingest", "name at least one file or folder");
+
+  const std::filesystem::path dir = index_location(arguments, context);
+  auto writer = index::Writer::open(dir, index::WriterOptions{});
+  if (!writer) {
+    context.err << "cydex ingest: " << writer.error().detail << "\n";
+    return writer.error().kind == index::IndexErrorKind::Locked ? kExitLocked : kExitFatal;
+  }
+
+  const bool quiet = arguments.has("quiet");
+  const bool json = arguments.has("json");
+  std::optional<ProgressBar> bar;
+  if (context.err_is_terminal && !quiet) bar.emplace(context.err);
+
+  ingest::BatchOptions options;
+  options.on_progress = [&](const ingest::DocumentOutcome& outcome, std::size_t done, std::size_t total) {
+    if (bar) bar->update(done, total, outcome.path.filename().string());
+  };
+  const ingest::ExtractorRegistry registry = ingest::ExtractorRegistry::with_defaults();
+  std::vector<std::filesystem::path> paths(arguments.operands.begin(), arguments.operands.end());
+  const ingest::BatchReport report = ingest::ingest_paths(paths, *writer, registry, options);
+  if (bar) bar->finish();
+
+  for (const corpus::IngestError& error : report.failed) context.err << error.message() << "\n";
+  if (!quiet) {
+    for (const std::string& warning : report.warnings) context.err << "warning: " << warning << "\n";
+  }
+  if (json) {
+    nlohmann::json out = to_json(report);
+    out["index"] = dir.string();
+    context.out << out.dump(2) << "\n";
+  } else if (!quiet) {
+    context.out << "Indexed " << report.indexed << " document" << (report.indexed == 1 ? "" : "s");
+    if (report.degraded > 0) context.out << " (" << report.degraded << " with warnings)";
+    context.out << ", " << report.failed.size() << " failed, in " << std::fixed << std::setprecision(1)
+                << report.seconds << " s. Index: " << dir.string() << " (" << writer->document_count()
+                << " documents)\n";
+  }
+  if (report.fatal) {
+    context.err << "cydex ingest: stopped: " << report.fatal->detail << "\n";
+    return report.fatal->kind == index::IndexErrorKind::Locked ? kExitLocked : kExitFatal;
+  }
+  return report.failed.empty() ? kExitOk : kExitPartial;
+}
+
+}  // namespace cydex::cli

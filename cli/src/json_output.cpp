@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "json_output.h"
+
+namespace cydex::cli {
+namespace {
+
+using nlohmann::json;
+
+json optional_string(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json metadata_json(const corpus::DocumentMetadata& meta) {
+  return json{{"title", optional_string(meta.title)},
+              {"organisation", optional_string(meta.organisation)},
+              {"year", meta.year ? json(*meta.year) : json(nullptr)},
+              {"date", optional_string(meta.date)},
+              {"language", optional_string(meta.language)},
+              {"authors", meta.authors},
+              {"url", optional_string(meta.url)}};
+}
+
+}  // namespace
+
+json to_json(const search::SearchResult& result) {
+  json results = json::array();
+  for (const search::Hit& hit : result.hits) {
+    json highlights = json::array();
+    for (const auto& [start, end] : hit.snippet.highlights) highlights.push_back({start, end});
+    results.push_back({{"id", hit.id},
+                       {"rank", hit.rank},
+                       {"score", hit.score},
+                       {"title", hit.title},
+                       {"organisation", hit.organisation},
+                       {"year", hit.year ? json(*hit.year) : json(nullptr)},
+                       {"path", hit.path},
+                       {"format", hit.format},
+                       {"language", optional_string(hit.language)},
+                       {"snippet", hit.snippet.text},
+                       {"highlights", highlights},
+                       {"page", hit.snippet.page ? json(*hit.snippet.page) : json(nullptr)}});
+  }
+  json facets = json::object();
+  for (const auto& [name, values] : result.facets) {
+    json list = json::array();
+    for (const search::FacetValue& value : values) list.push_back({{"value", value.value}, {"count", value.count}});
+    facets[name] = list;
+  }
+  return json{{"query", result.query},
+              {"total", result.total},
+              {"offset", result.offset},
+              {"results", results},
+              {"facets", facets}};
+}
+
+json to_json(const ingest::BatchReport& report) {
+  json failed = json::array();
+  for (const corpus::IngestError& error : report.failed) {
+    failed.push_back({{"path", error.path.string()},
+                      {"stage", error.stage},
+                      {"kind", std::string(corpus::to_string(error.kind))},
+                      {"reason", error.detail}});
+  }
+  json out{{"indexed", report.indexed},
+           {"degraded", report.degraded},
+           {"failed", failed},
+           {"warnings", report.warnings},
+           {"seconds", report.seconds}};
+  if (report.fatal) out["fatal"] = report.fatal->detail;
+  return out;
+}
+
+json to_json(const corpus::ExtractedDocument& document) {
+  json pages = json::array();
+  for (const corpus::Page& page : document.pages) pages.push_back({{"number", page.number}, {"text", page.text}});
+  return json{{"path", document.source.path.string()},
+              {"format", std::string(corpus::to_string(document.source.media_type))},
+              {"status", std::string(corpus::to_string(document.status))},
+              {"warnings", document.warnings},
+              {"error", nullptr},
+              {"metadata", metadata_json(document.metadata)},
+              {"pages", pages}};
+}
+
+json failed_extraction_json(const corpus::IngestError& error) {
+  return json{{"path", error.path.string()},
+              {"format", nullptr},
+              {"status", "failed"},
+              {"warnings", json::array()},
+              {"error", error.message()},
+              {"metadata", metadata_json({})},
+              {"pages", json::array()}};
+}
+
+}  // namespace cydex::cli

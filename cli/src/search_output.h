@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @brief Search results as text for a person, 80 columns wide.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+
+#include "cydex/search/search_types.h"
+
+namespace cydex::cli {
+
+struct TextStyle {
+  bool bold_highlights = false;  ///< ANSI bold for matched words (a terminal, NO_COLOR unset).
+  std::filesystem::path base;    ///< Paths under this folder print relative to it.
+};
+
+void print_search_result(const search::SearchResult& result, const TextStyle& style, std::ostream& out);
+
+}  // namespace cydex::cli

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cydex/corpus/discovery.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "cydex/corpus/catalogue.h"
+
+namespace cydex::corpus {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name.front() == '.';
+}
+
+void add_catalogue_of(const fs::path& folder, Discovered& out) {
+  std::error_code ec;
+  const fs::path candidate = folder / kCatalogueFileName;
+  if (fs::is_regular_file(candidate, ec)) out.catalogues.push_back(candidate);
+}
+
+void walk_folder(const fs::path& root, Discovered& out) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    out.problems.push_back(root.string() + ": cannot read folder: " + ec.message());
+    return;
+  }
+  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) {
+      out.problems.push_back(it->path().string() + ": " + ec.message());
+      ec.clear();
+      continue;
+    }
+    const fs::directory_entry& entry = *it;
+    if (is_hidden(entry.path())) {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.is_symlink(ec) && entry.is_directory(ec)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!entry.is_regular_file(ec)) continue;
+    if (entry.path().filename() == kCatalogueFileName) {
+      out.catalogues.push_back(entry.path());
+    } else {
+      out.files.push_back(entry.path());
+    }
+  }
+}
+
+template <typename T>
+void sort_unique(std::vector<T>& items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+}  // namespace
+
+Discovered discover(const std::vector<fs::path>& paths) {
+  Discovered out;
+  for (const fs::path& given : paths) {
+    std::error_code ec;
+    const fs::path path = fs::absolute(given, ec).lexically_normal();
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      out.problems.push_back(given.string() + ": no such file or folder");
+    } else if (fs::is_directory(status)) {
+      walk_folder(path, out);
+    } else if (fs::is_regular_file(status)) {
+      out.files.push_back(path);
+      add_catalogue_of(path.parent_path(), out);
+    } else {
+      out.problems.push_back(given.string() + ": not a regular file or folder");
+    }
+  }
+  for (fs::path& file : out.files) file = file.lexically_normal();
+  sort_unique(out.files);
+  sort_unique(out.catalogues);
+  return out;
+}
+
+}  // namespace cydex::corpus

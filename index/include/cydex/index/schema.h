@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @brief The only table of Xapian term prefixes and value slots cydex uses.
+///
+/// Conventions follow Omega's: single capitals for well-known fields, "X..."
+/// for cydex's own. Terms after a prefix are analysed (folded) words for free
+/// text fields, or folded whole values for boolean fields. docs/ and the README
+/// carry the same table for users.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace cydex::index::schema {
+
+// --- Term prefixes -----------------------------------------------------------
+inline constexpr std::string_view kIdPrefix = "Q";            ///< Unique document id (boolean).
+inline constexpr std::string_view kTitlePrefix = "S";         ///< Title words (free text).
+inline constexpr std::string_view kAuthorPrefix = "A";        ///< Author words (free text).
+inline constexpr std::string_view kOrgWordsPrefix = "XO";     ///< Organisation words (free text).
+inline constexpr std::string_view kOrgPrefix = "XORG";        ///< Whole organisation name, folded (boolean).
+inline constexpr std::string_view kYearPrefix = "Y";          ///< Year, four digits (boolean).
+inline constexpr std::string_view kLanguagePrefix = "L";      ///< Language tag (boolean).
+inline constexpr std::string_view kFormatPrefix = "T";        ///< "pdf", "html" or "text" (boolean).
+inline constexpr std::string_view kPathPrefix = "P";          ///< Absolute path (boolean).
+inline constexpr std::string_view kStatusPrefix = "XS";       ///< "ok" or "degraded" (boolean).
+inline constexpr std::string_view kStemPrefix = "Z";          ///< Stemmed form, before any field prefix.
+
+// --- Value slots -------------------------------------------------------------
+inline constexpr Xapian::valueno kYearSortableSlot = 0;  ///< sortable_serialise(year), for ranges.
+inline constexpr Xapian::valueno kOrganisationSlot = 1;  ///< Organisation as displayed (facet).
+inline constexpr Xapian::valueno kYearSlot = 2;          ///< Year as four digits (facet).
+inline constexpr Xapian::valueno kFormatSlot = 3;        ///< Format name (facet).
+inline constexpr Xapian::valueno kLanguageSlot = 4;      ///< Language tag (facet).
+inline constexpr Xapian::valueno kTitleSortSlot = 5;     ///< Folded title (sort key).
+inline constexpr Xapian::valueno kDateSlot = 6;          ///< ISO date (sort key).
+
+// --- Positions ---------------------------------------------------------------
+/// Term positions left empty between the title and page 1 and between pages,
+/// so that a phrase never spans two pages.
+inline constexpr Xapian::termpos kPageGap = 100;
+
+/// Metadata key holding the index format version.
+inline constexpr const char* kFormatVersionKey = "cydex:format";
+inline constexpr const char* kFormatVersion = "1";
+
+/// Builds a term: the prefix followed by the (already folded) value.
+inline std::string term(std::string_view prefix, std::string_view value) {
+  std::string out(prefix);
+  out += value;
+  return out;
+}
+
+}  // namespace cydex::index::schema

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @brief StoredDocument: what the index keeps of a document to display it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cydex/corpus/extracted_document.h"
+
+namespace cydex::index {
+
+/// One page as stored: its text and the term position its first word has.
+struct StoredPage {
+  int number = 1;
+  unsigned first_position = 0;  ///< Term position of the page's first word (Xapian termpos).
+  std::string text;
+};
+
+/// The document data kept in the index (Xapian document data), enough to
+/// show a hit, make a snippet and report a page without the source file.
+struct StoredDocument {
+  std::string id;
+  std::string path;
+  std::string format;       ///< "pdf", "html" or "text".
+  std::string status;       ///< "ok" or "degraded".
+  std::string title;
+  std::string organisation;
+  std::optional<int> year;
+  std::string date;
+  std::string language;
+  std::string url;
+  std::vector<std::string> authors;
+  std::vector<std::string> warnings;
+  std::vector<StoredPage> pages;
+
+  /// Serialises to the compact form stored as Xapian document data.
+  [[nodiscard]] std::string encode() const;
+  /// Parses encode()'s output; nothing when the bytes are not a stored document.
+  static std::optional<StoredDocument> decode(std::string_view bytes);
+};
+
+}  // namespace cydex::index

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "document_builder.h"
+
+#include "cydex/index/schema.h"
+#include "cydex/index/stored_document.h"
+
+namespace cydex::index {
+namespace {
+
+/// Title words count this many times in the body's statistics, so a match
+/// in the title ranks above one in passing.
+constexpr Xapian::termcount kTitleWeight = 5;
+
+/// Adds every word of `text` with positions from `*position` on, plus the
+/// stemmed form without positions. Advances `*position`.
+void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
+                const Xapian::Stem& stem, Xapian::termcount wdf, Xapian::termpos* position) {
+  const std::string stem_prefix = schema::term(schema::kStemPrefix, prefix);
+  for (const Token& token : tokens) {
+    doc.add_posting(schema::term(prefix, token.term), ++*position, wdf);
+    // Numbers and apostrophe forms are not stemmed; Xapian's stemmers leave
+    // them alone anyway, so skip the duplicate term.
+    const std::string stemmed = stem(token.term);
+    doc.add_term(stem_prefix + stemmed, wdf);
+  }
+}
+
+void index_free_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
+  Xapian::termpos position = 0;
+  for (const Token& token : tokens) doc.add_posting(schema::term(prefix, token.term), ++position);
+}
+
+}  // namespace
+
+Xapian::Stem stemmer_for_language(const std::string& language) {
+  const std::string primary = language.substr(0, language.find_first_of("-_"));
+  if (primary.empty()) return Xapian::Stem("english");
+  try {
+    return Xapian::Stem(primary);
+  } catch (const Xapian::InvalidArgumentError&) {
+    return Xapian::Stem();
+  }
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
+  auto found = stemmers_.find(language);
+  if (found == stemmers_.end()) found = stemmers_.emplace(language, stemmer_for_language(language)).first;
+  return found->second;
+}
+
+Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extracted) {
+  const corpus::DocumentMetadata& meta = extracted.metadata;
+  const std::string format(corpus::to_string(extracted.source.media_type));
+  const Xapian::Stem& stem = stemmer_for(meta.language);
+  Xapian::Document doc;
+
+  StoredDocument stored;
+  stored.id = extracted.source.id;
+  stored.path = extracted.source.path.string();
+  stored.format = format;
+  stored.status = std::string(corpus::to_string(extracted.status));
+  stored.title = meta.title;
+  stored.organisation = meta.organisation;
+  stored.year = meta.year;
+  stored.date = meta.date;
+  stored.language = meta.language;
+  stored.url = meta.url;
+  stored.authors = meta.authors;
+  stored.warnings = extracted.warnings;
+
+  // The title is searchable on its own (S) and as part of the text, ahead of page 1.
+  Xapian::termpos position = 0;
+  const std::vector<Token> title_tokens = analyzer_.tokenize(meta.title);
+  index_text(doc, title_tokens, schema::kTitlePrefix, stem, 1, &position);
+  position = 0;
+  index_text(doc, title_tokens, "", stem, kTitleWeight, &position);
+  for (const corpus::Page& page : extracted.pages) {
+    position += schema::kPageGap;
+    stored.pages.push_back(StoredPage{page.number, static_cast<unsigned>(position + 1), page.text});
+    index_text(doc, analyzer_.tokenize(page.text), "", stem, 1, &position);
+  }
+  for (const std::string& author : meta.authors) {
+    index_free_text(doc, analyzer_.tokenize(author), schema::kAuthorPrefix);
+  }
+
+  doc.add_boolean_term(schema::term(schema::kIdPrefix, extracted.source.id));
+  doc.add_boolean_term(schema::term(schema::kPathPrefix, stored.path));
+  doc.add_boolean_term(schema::term(schema::kFormatPrefix, format));
+  doc.add_boolean_term(schema::term(schema::kStatusPrefix, stored.status));
+  doc.add_value(schema::kFormatSlot, format);
+  if (!meta.organisation.empty()) {
+    index_free_text(doc, analyzer_.tokenize(meta.organisation), schema::kOrgWordsPrefix);
+    doc.add_boolean_term(schema::term(schema::kOrgPrefix, analyzer_.fold(meta.organisation)));
+    doc.add_value(schema::kOrganisationSlot, meta.organisation);
+  }
+  if (meta.year) {
+    const std::string year = std::to_string(*meta.year);
+    doc.add_boolean_term(schema::term(schema::kYearPrefix, year));
+    doc.add_value(schema::kYearSlot, year);
+    doc.add_value(schema::kYearSortableSlot, Xapian::sortable_serialise(*meta.year));
+  }
+  if (!meta.language.empty()) {
+    doc.add_boolean_term(schema::term(schema::kLanguagePrefix, analyzer_.fold(meta.language)));
+    doc.add_value(schema::kLanguageSlot, meta.language);
+  }
+  if (!meta.date.empty()) doc.add_value(schema::kDateSlot, meta.date);
+  doc.add_value(schema::kTitleSortSlot, analyzer_.fold(meta.title));
+
+  doc.set_data(stored.encode());
+  return doc;
+}
+
+}  // namespace cydex::index

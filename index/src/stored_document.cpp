@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+// The stored form is a sequence of length-prefixed fields: a varint length,
+// then that many bytes. Integers are stored as decimal text. The first field
+// is a format tag, so a later layout can be told apart.
+#include "cydex/index/stored_document.h"
+
+#include <charconv>
+#include <cstdint>
+
+namespace cydex::index {
+namespace {
+
+constexpr std::string_view kTag = "cydex-doc-1";
+
+class Encoder {
+ public:
+  void field(std::string_view bytes) {
+    std::uint64_t length = bytes.size();
+    while (length >= 0x80) {
+      out_.push_back(static_cast<char>((length & 0x7f) | 0x80));
+      length >>= 7;
+    }
+    out_.push_back(static_cast<char>(length));
+    out_ += bytes;
+  }
+  void number(long long value) { field(std::to_string(value)); }
+  void list(const std::vector<std::string>& items) {
+    number(static_cast<long long>(items.size()));
+    for (const std::string& item : items) field(item);
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Decoder {
+ public:
+  explicit Decoder(std::string_view bytes) : rest_(bytes) {}
+
+  bool field(std::string& out) {
+    std::uint64_t length = 0;
+    int shift = 0;
+    while (true) {
+      if (rest_.empty() || shift > 56) return false;
+      const auto byte = static_cast<unsigned char>(rest_.front());
+      rest_.remove_prefix(1);
+      length |= std::uint64_t{byte & 0x7fu} << shift;
+      if ((byte & 0x80) == 0) break;
+      shift += 7;
+    }
+    if (length > rest_.size()) return false;
+    out.assign(rest_.substr(0, length));
+    rest_.remove_prefix(length);
+    return true;
+  }
+  bool number(long long& out) {
+    std::string text;
+    if (!field(text)) return false;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc{} && end == text.data() + text.size();
+  }
+  bool list(std::vector<std::string>& out) {
+    long long count = 0;
+    if (!number(count) || count < 0 || static_cast<std::size_t>(count) > rest_.size()) return false;
+    out.resize(static_cast<std::size_t>(count));
+    for (std::string& item : out) {
+      if (!field(item)) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::string_view rest_;
+};
+
+}  // namespace
+
+std::string StoredDocument::encode() const {
+  Encoder out;
+  out.field(kTag);
+  for (const std::string* text : {&id, &path, &format, &status, &title, &organisation, &date, &language, &url}) {
+    out.field(*text);
+  }
+  out.number(year.value_or(0));
+  out.list(authors);
+  out.list(warnings);
+  out.number(static_cast<long long>(pages.size()));
+  for (const StoredPage& page : pages) {
+    out.number(page.number);
+    out.number(page.first_position);
+    out.field(page.text);
+  }
+  return out.take();
+}
+
+std::optional<StoredDocument> StoredDocument::decode(std::string_view bytes) {
+  Decoder in(bytes);
+  StoredDocument doc;
+  std::string tag;
+  if (!in.field(tag) || tag != kTag) return std::nullopt;
+  for (std::string* text : {&doc.id, &doc.path, &doc.format, &doc.status, &doc.title, &doc.organisation,
+                            &doc.date, &doc.language, &doc.url}) {
+    if (!in.field(*text)) return std::nullopt;
+  }
+  long long year = 0;
+  if (!in.number(year)) return std::nullopt;
+  if (year != 0) doc.year = static_cast<int>(year);
+  if (!in.list(doc.authors) || !in.list(doc.warnings)) return std::nullopt;
+  long long page_count = 0;
+  if (!in.number(page_count) || page_count < 0 || static_cast<std::size_t>(page_count) > bytes.size()) {
+    return std::nullopt;
+  }
+  doc.pages.resize(static_cast<std::size_t>(page_count));
+  for (StoredPage& page : doc.pages) {
+    long long number = 0;
+    long long first = 0;
+    if (!in.number(number) || !in.number(first) || !in.field(page.text)) return std::nullopt;
+    page.number = static_cast<int>(number);
+    page.first_position = static_cast<unsigned>(first);
+  }
+  return doc;
+}
+
+}  // namespace cydex::index

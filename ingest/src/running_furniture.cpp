@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "running_furniture.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace cydex::ingest {
+namespace {
+
+/// Lines at each end of a page that may be furniture.
+constexpr std::size_t kEdgeLines = 2;
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return lines;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) {
+    if (!out.empty()) out.push_back('\n');
+    out += line;
+  }
+  return out;
+}
+
+/// The line with digits masked and spaces dropped: "Page 3" -> "page#".
+std::string shape_of(std::string_view line) {
+  std::string out;
+  for (const char ch : line) {
+    if (ch >= '0' && ch <= '9') {
+      if (out.empty() || out.back() != '#') out.push_back('#');
+    } else if (ch != ' ') {
+      out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    }
+  }
+  return out;
+}
+
+/// "7", "- 7 -", "– 7 –", "7/20", "page 7", "page 7 of 20", "p. 7".
+bool is_page_number(std::string_view line) {
+  std::string shape = shape_of(line);
+  for (const std::string_view noise : {"–", "—", "-", "|", "page", "seite", "p.", "of", "/", "(", ")"}) {
+    for (std::size_t at = shape.find(noise); at != std::string::npos; at = shape.find(noise)) {
+      shape.erase(at, noise.size());
+    }
+  }
+  return shape == "#" || shape == "##";
+}
+
+/// Indexes of the non-empty lines within kEdgeLines of either end.
+std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines) {
+  std::vector<std::size_t> non_empty;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].empty()) non_empty.push_back(i);
+  }
+  std::set<std::size_t> edges;
+  for (std::size_t k = 0; k < non_empty.size() && k < kEdgeLines; ++k) {
+    edges.insert(non_empty[k]);
+    edges.insert(non_empty[non_empty.size() - 1 - k]);
+  }
+  return {edges.begin(), edges.end()};
+}
+
+}  // namespace
+
+int remove_running_furniture(std::vector<corpus::Page>& pages) {
+  std::vector<std::vector<std::string>> lines;
+  std::map<std::string, std::size_t> pages_with_shape;
+  for (const corpus::Page& page : pages) {
+    lines.push_back(split_lines(page.text));
+    std::set<std::string> shapes;
+    for (const std::size_t i : edge_lines(lines.back())) shapes.insert(shape_of(lines.back()[i]));
+    for (const std::string& shape : shapes) ++pages_with_shape[shape];
+  }
+  // A running line appears on at least three pages and on at least 40% of them.
+  const std::size_t threshold = std::max<std::size_t>(3, (pages.size() * 2 + 4) / 5);
+
+  int removed = 0;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    std::vector<std::string>& page_lines = lines[p];
+    bool changed = false;
+    for (const std::size_t i : edge_lines(page_lines)) {
+      const std::string shape = shape_of(page_lines[i]);
+      const bool running = pages.size() >= 3 && pages_with_shape[shape] >= threshold && shape.size() > 1;
+      if (running || is_page_number(page_lines[i])) {
+        page_lines[i].clear();
+        changed = true;
+        ++removed;
+      }
+    }
+    if (changed) pages[p].text = join_lines(page_lines);
+  }
+  return removed;
+}
+
+}  // namespace cydex::ingest

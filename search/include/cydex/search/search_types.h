@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @brief The request and result types of a search.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cydex::search {
+
+/// What the user asked for. Filters combine with AND with each other and
+/// with the query.
+struct SearchRequest {
+  std::string query;                       ///< Query language of docs/QUERY.md; empty matches all.
+  std::vector<std::string> organisations;  ///< Any of these organisations (exact name or its words).
+  std::optional<int> year_from;            ///< Inclusive.
+  std::optional<int> year_to;              ///< Inclusive.
+  int offset = 0;                          ///< Hits to skip (for paging).
+  int limit = 10;                          ///< Hits to return.
+};
+
+/// A highlighted passage. Offsets are byte offsets into `text`.
+struct Snippet {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;  ///< [start, end) of matched words.
+  std::optional<int> page;  ///< Page the passage is on (paginated formats only).
+};
+
+struct Hit {
+  std::string id;
+  int rank = 0;          ///< 1-based position in the whole result list.
+  double score = 0;      ///< Relevance weight (BM25); comparable within one search only.
+  std::string title;
+  std::string organisation;
+  std::optional<int> year;
+  std::string path;
+  std::string format;
+  std::string language;
+  Snippet snippet;
+};
+
+struct FacetValue {
+  std::string value;
+  int count = 0;  ///< Documents among all matches with this value.
+};
+
+struct SearchResult {
+  std::string query;
+  int total = 0;  ///< Exact number of matching documents.
+  int offset = 0;
+  std::vector<Hit> hits;
+  /// Facet name ("organisation", "year") -> values, by count descending, then value.
+  std::map<std::string, std::vector<FacetValue>> facets;
+};
+
+enum class SearchErrorKind {
+  NoIndex,   ///< No index at the location.
+  BadQuery,  ///< The query does not parse.
+  Index,     ///< The index cannot be read.
+};
+
+struct SearchError {
+  SearchErrorKind kind = SearchErrorKind::Index;
+  std::string detail;
+};
+
+}  // namespace cydex::search

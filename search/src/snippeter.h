@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+/// @brief Choosing and highlighting the best passage of a hit.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "cydex/index/analyzer.h"
+#include "cydex/index/stored_document.h"
+#include "cydex/search/search_types.h"
+
+namespace cydex::search {
+
+/// The words a hit matched, as the index holds them.
+struct MatchedTerms {
+  std::set<std::string> exact;    ///< Folded words ("diplomacy").
+  std::set<std::string> stemmed;  ///< Stems ("diplomaci"), compared with the stem of each word.
+};
+
+/// Terms of `terms` that can appear in body text, from Enquire's matching terms.
+MatchedTerms body_terms(Xapian::TermIterator begin, Xapian::TermIterator end);
+
+/// Picks the passage of about `max_bytes` with the most distinct matched
+/// words, across all pages, and marks each matched word as written. Without
+/// a match, the start of the first page with text.
+class Snippeter {
+ public:
+  explicit Snippeter(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+
+  Snippet best_passage(const index::StoredDocument& doc, const MatchedTerms& terms, std::size_t max_bytes = 240);
+
+ private:
+  index::Analyzer analyzer_;
+  Xapian::Stem stemmer_;
+};
+
+}  // namespace cydex::search
