@@ -77,7 +77,11 @@ void print_facet(const std::string& label, const std::vector<search::FacetValue>
 
 void print_search_result(const search::SearchResult& result, const TextStyle& style, std::ostream& out) {
   out << result.total << (result.total == 1 ? " document matches" : " documents match");
-  if (!result.query.empty()) out << " \"" << result.query << "\"";
+  if (result.query.find('"') != std::string::npos) {
+    out << ": " << result.query;
+  } else if (!result.query.empty()) {
+    out << " \"" << result.query << "\"";
+  }
   if (!result.hits.empty()) {
     out << " (showing " << result.hits.front().rank << "-" << result.hits.back().rank << ")";
   }

@@ -25,10 +25,6 @@ void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::st
   }
 }
 
-void index_free_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
-  Xapian::termpos position = 0;
-  for (const Token& token : tokens) doc.add_posting(schema::term(prefix, token.term), ++position);
-}
 
 }  // namespace
 
@@ -79,8 +75,10 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
     stored.pages.push_back(StoredPage{page.number, static_cast<unsigned>(position + 1), page.text});
     index_text(doc, analyzer_.tokenize(page.text), "", stem, 1, &position);
   }
+  // Field words carry their stems too, as the query parser stems field terms.
+  Xapian::termpos field_position = 0;
   for (const std::string& author : meta.authors) {
-    index_free_text(doc, analyzer_.tokenize(author), schema::kAuthorPrefix);
+    index_text(doc, analyzer_.tokenize(author), schema::kAuthorPrefix, stem, 1, &field_position);
   }
 
   doc.add_boolean_term(schema::term(schema::kIdPrefix, extracted.source.id));
@@ -89,7 +87,8 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   doc.add_boolean_term(schema::term(schema::kStatusPrefix, stored.status));
   doc.add_value(schema::kFormatSlot, format);
   if (!meta.organisation.empty()) {
-    index_free_text(doc, analyzer_.tokenize(meta.organisation), schema::kOrgWordsPrefix);
+    field_position = 0;
+    index_text(doc, analyzer_.tokenize(meta.organisation), schema::kOrgWordsPrefix, stem, 1, &field_position);
     doc.add_boolean_term(schema::term(schema::kOrgPrefix, analyzer_.fold(meta.organisation)));
     doc.add_value(schema::kOrganisationSlot, meta.organisation);
   }

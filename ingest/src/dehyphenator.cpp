@@ -57,10 +57,15 @@ struct Vocabulary {
 
 enum class Decision { Join, KeepHyphen };
 
-Decision decide(std::string_view head, std::string_view tail, const Vocabulary& vocabulary) {
+/// `head` and `tail` are the letters either side of the break; `compound` is
+/// the whole hyphenated word they belong to ("cyber-diplomat-in-chief").
+Decision decide(std::string_view head, std::string_view tail, const std::string& compound,
+                const Vocabulary& vocabulary) {
   const std::string joined = std::string(head) + std::string(tail);
   if (vocabulary.has(joined)) return Decision::Join;
-  if (vocabulary.has(std::string(head) + "-" + std::string(tail))) return Decision::KeepHyphen;
+  if (vocabulary.has(std::string(head) + "-" + std::string(tail)) || vocabulary.has(compound)) {
+    return Decision::KeepHyphen;
+  }
   // "EU-wide", "G7-led": the head is an acronym or ends in a digit.
   const bool head_all_caps =
       head.size() >= 2 && std::all_of(head.begin(), head.end(), [](char ch) { return !is_lower_ascii(ch); });
@@ -88,18 +93,24 @@ void dehyphenate_page(std::string& text, const Vocabulary& vocabulary) {
     while (tail_end < text.size() && is_word_byte(text[tail_end])) ++tail_end;
     const std::string_view tail = std::string_view(text).substr(i + 2, tail_end - (i + 2));
 
-    const std::string_view last_part = std::string_view(head).substr(head.rfind('-') + 1);
-    if (decide(last_part, tail, vocabulary) == Decision::KeepHyphen) out.push_back('-');
-    out.append(tail);
-    // Whatever followed the tail on its line starts the next line.
-    std::size_t rest = tail_end;
-    while (rest < text.size() && text[rest] == ' ') ++rest;
-    if (rest < text.size() && text[rest] != '\n') {
-      // Punctuation attached to the word ("lomatic,") stays with it.
-      while (rest < text.size() && text[rest] != ' ' && text[rest] != '\n') out.push_back(text[rest++]);
-      while (rest < text.size() && text[rest] == ' ') ++rest;
-      if (rest < text.size() && text[rest] != '\n') out.push_back('\n');
+    // The tail's own inner hyphens ("in-chief") belong to the same compound.
+    std::size_t compound_end = tail_end;
+    while (compound_end + 1 < text.size() && text[compound_end] == '-' && is_word_byte(text[compound_end + 1])) {
+      ++compound_end;
+      while (compound_end < text.size() && is_word_byte(text[compound_end])) ++compound_end;
     }
+    const std::string compound =
+        head + "-" + std::string(std::string_view(text).substr(i + 2, compound_end - (i + 2)));
+
+    const std::string_view last_part = std::string_view(head).substr(head.rfind('-') + 1);
+    if (decide(last_part, tail, compound, vocabulary) == Decision::KeepHyphen) out.push_back('-');
+    out.append(tail);
+    // Punctuation attached to the word ("lomatic,") stays with it; whatever
+    // follows on the tail's line starts the next line.
+    std::size_t rest = tail_end;
+    while (rest < text.size() && text[rest] != ' ' && text[rest] != '\n') out.push_back(text[rest++]);
+    while (rest < text.size() && text[rest] == ' ') ++rest;
+    if (rest < text.size() && text[rest] != '\n') out.push_back('\n');
     i = rest;
   }
   text = std::move(out);

@@ -58,11 +58,14 @@ bool is_page_number(std::string_view line) {
   return shape == "#" || shape == "##";
 }
 
+/// Blank for layout purposes: poppler ends each page with a form feed line.
+bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r\f") == std::string::npos; }
+
 /// Indexes of the non-empty lines within kEdgeLines of either end.
 std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines) {
   std::vector<std::size_t> non_empty;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].empty()) non_empty.push_back(i);
+    if (!is_blank(lines[i])) non_empty.push_back(i);
   }
   std::set<std::size_t> edges;
   for (std::size_t k = 0; k < non_empty.size() && k < kEdgeLines; ++k) {
@@ -70,6 +73,33 @@ std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines) {
     edges.insert(non_empty[non_empty.size() - 1 - k]);
   }
   return {edges.begin(), edges.end()};
+}
+
+/// Indexes of lines that form a block of their own (blank lines around them)
+/// away from the page's edges. On multi-column pages poppler reads a header
+/// or footer with the column it sits above or below, so the right-hand
+/// header ("European External Action Service") and the page number end up
+/// between the columns' text.
+std::vector<std::size_t> lone_lines(const std::vector<std::string>& lines) {
+  std::vector<std::size_t> lone;
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    if (!is_blank(lines[i]) && is_blank(lines[i - 1]) && is_blank(lines[i + 1])) lone.push_back(i);
+  }
+  return lone;
+}
+
+/// The number in a page-number line ("- 7 -" -> 7); -1 when it has none.
+long number_in(std::string_view line) {
+  long number = -1;
+  for (const char ch : line) {
+    if (ch < '0' || ch > '9') {
+      if (number >= 0) break;
+      continue;
+    }
+    number = (number < 0 ? 0 : number) * 10 + (ch - '0');
+    if (number > 100000) return -1;
+  }
+  return number;
 }
 
 }  // namespace
@@ -81,6 +111,7 @@ int remove_running_furniture(std::vector<corpus::Page>& pages) {
     lines.push_back(split_lines(page.text));
     std::set<std::string> shapes;
     for (const std::size_t i : edge_lines(lines.back())) shapes.insert(shape_of(lines.back()[i]));
+    for (const std::size_t i : lone_lines(lines.back())) shapes.insert(shape_of(lines.back()[i]));
     for (const std::string& shape : shapes) ++pages_with_shape[shape];
   }
   // A running line appears on at least three pages and on at least 40% of them.
@@ -94,6 +125,18 @@ int remove_running_furniture(std::vector<corpus::Page>& pages) {
       const std::string shape = shape_of(page_lines[i]);
       const bool running = pages.size() >= 3 && pages_with_shape[shape] >= threshold && shape.size() > 1;
       if (running || is_page_number(page_lines[i])) {
+        page_lines[i].clear();
+        changed = true;
+        ++removed;
+      }
+    }
+    // Away from the edges a lone number may be a figure ("64 parties"), so
+    // only the page's own number goes.
+    for (const std::size_t i : lone_lines(page_lines)) {
+      const std::string shape = shape_of(page_lines[i]);
+      const bool running = pages.size() >= 3 && pages_with_shape[shape] >= threshold && shape.size() > 1;
+      const bool own_number = is_page_number(page_lines[i]) && number_in(page_lines[i]) == pages[p].number;
+      if (running || own_number) {
         page_lines[i].clear();
         changed = true;
         ++removed;

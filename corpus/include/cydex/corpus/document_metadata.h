@@ -12,13 +12,13 @@ namespace cydex::corpus {
 /// then overlaid by the librarian's catalogue record (which wins).
 /// Every string is UTF-8; an empty string means "unknown".
 struct DocumentMetadata {
-  std::string title;
-  std::string organisation;   ///< Publishing organisation, as the catalogue names it.
-  std::optional<int> year;    ///< Year of publication (four digits).
-  std::string date;           ///< ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) when known.
-  std::string language;       ///< BCP 47 primary tag in lower case ("en", "de").
-  std::vector<std::string> authors;
-  std::string url;            ///< Where the document was published, when known.
+  std::string title{};
+  std::string organisation{};  ///< Publishing organisation, as the catalogue names it.
+  std::optional<int> year{};  ///< Year of publication (four digits).
+  std::string date{};         ///< ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) when known.
+  std::string language{};     ///< BCP 47 primary tag in lower case ("en", "de").
+  std::vector<std::string> authors{};
+  std::string url{};          ///< Where the document was published, when known.
 
   /// Copies every field that is set in `over` onto this record.
   void overlay(const DocumentMetadata& over);

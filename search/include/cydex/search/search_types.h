@@ -12,10 +12,10 @@ namespace cydex::search {
 /// What the user asked for. Filters combine with AND with each other and
 /// with the query.
 struct SearchRequest {
-  std::string query;                       ///< Query language of docs/QUERY.md; empty matches all.
-  std::vector<std::string> organisations;  ///< Any of these organisations (exact name or its words).
-  std::optional<int> year_from;            ///< Inclusive.
-  std::optional<int> year_to;              ///< Inclusive.
+  std::string query{};                     ///< Query language of docs/QUERY.md; empty matches all.
+  std::vector<std::string> organisations{};  ///< Any of these organisations (exact name or its words).
+  std::optional<int> year_from{};          ///< Inclusive.
+  std::optional<int> year_to{};            ///< Inclusive.
   int offset = 0;                          ///< Hits to skip (for paging).
   int limit = 10;                          ///< Hits to return.
 };

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cydex/corpus/discovery.h"
+
+#include <gtest/gtest.h>
+
+#include "temp_dir.h"
+
+namespace cydex::corpus {
+namespace {
+
+TEST(Discover, WalksFoldersSkipsHiddenEntriesAndFindsCatalogues) {
+  const testing::TempDir dir;
+  dir.write("a.pdf", "x");
+  dir.write("sub/b.html", "x");
+  dir.write("sub/catalogue.tsv", "path\n");
+  dir.write(".hidden/c.txt", "x");
+  dir.write("sub/.d.txt", "x");
+  const Discovered found = discover({dir.path()});
+  EXPECT_EQ(found.files, (std::vector<std::filesystem::path>{dir.path() / "a.pdf", dir.path() / "sub" / "b.html"}));
+  EXPECT_EQ(found.catalogues, (std::vector<std::filesystem::path>{dir.path() / "sub" / "catalogue.tsv"}));
+  EXPECT_TRUE(found.problems.empty());
+}
+
+TEST(Discover, NamedFileBringsItsFoldersCatalogueAndDuplicatesCollapse) {
+  const testing::TempDir dir;
+  const auto file = dir.write("a.pdf", "x");
+  dir.write("catalogue.tsv", "path\n");
+  const Discovered found = discover({file, file, dir.path()});
+  EXPECT_EQ(found.files, (std::vector<std::filesystem::path>{file}));
+  EXPECT_EQ(found.catalogues, (std::vector<std::filesystem::path>{dir.path() / "catalogue.tsv"}));
+}
+
+TEST(Discover, MissingPathIsReportedAndTheRestCarriesOn) {
+  const testing::TempDir dir;
+  const auto file = dir.write("a.pdf", "x");
+  const Discovered found = discover({dir.path() / "nope", file});
+  EXPECT_EQ(found.files.size(), 1u);
+  ASSERT_EQ(found.problems.size(), 1u);
+  EXPECT_EQ(found.problems[0], (dir.path() / "nope").string() + ": no such file or folder");
+}
+
+TEST(Discover, DoesNotFollowSymlinkLoops) {
+  const testing::TempDir dir;
+  dir.write("sub/a.txt", "x");
+  std::filesystem::create_directory_symlink(dir.path(), dir.path() / "sub" / "loop");
+  const Discovered found = discover({dir.path()});
+  EXPECT_EQ(found.files, (std::vector<std::filesystem::path>{dir.path() / "sub" / "a.txt"}));
+}
+
+}  // namespace
+}  // namespace cydex::corpus

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cydex/index/writer.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "cydex/index/schema.h"
+#include "cydex/index/stored_document.h"
+#include "temp_dir.h"
+
+namespace cydex::index {
+namespace {
+
+corpus::ExtractedDocument make_document(const std::string& id, std::vector<std::string> pages) {
+  corpus::ExtractedDocument doc;
+  doc.source.id = id;
+  doc.source.path = "/corpus/" + id + ".pdf";
+  doc.source.media_type = corpus::MediaType::Pdf;
+  doc.metadata.title = "Title of " + id;
+  doc.metadata.organisation = "European Union (EEAS)";
+  doc.metadata.year = 2019;
+  doc.metadata.language = "en";
+  int number = 1;
+  for (std::string& text : pages) doc.pages.push_back(corpus::Page{number++, std::move(text)});
+  return doc;
+}
+
+Xapian::Query phrase(const std::vector<std::string>& words) {
+  return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+}
+
+TEST(Writer, StoresTermsValuesAndDataPerSchema) {
+  const testing::TempDir dir;
+  {
+    auto writer = Writer::open(dir.path(), WriterOptions{});
+    ASSERT_TRUE(writer.has_value()) << writer.error().detail;
+    ASSERT_TRUE(writer->put(make_document("doc1", {"Cyber diplomacy matters.", "Vulnerabilities are disclosed."}))
+                    .has_value());
+    ASSERT_TRUE(writer->commit().has_value());
+  }
+  Xapian::Database db(dir.path().string());
+  ASSERT_EQ(db.get_doccount(), 1u);
+  EXPECT_TRUE(db.term_exists("Qdoc1"));
+  EXPECT_TRUE(db.term_exists("diplomacy"));
+  EXPECT_TRUE(db.term_exists("Zvulner"));  // English stem
+  EXPECT_TRUE(db.term_exists("Stitle"));
+  EXPECT_TRUE(db.term_exists("XORGeuropean union eeas"));
+  EXPECT_TRUE(db.term_exists("XOeeas"));
+  EXPECT_TRUE(db.term_exists("Y2019"));
+  EXPECT_TRUE(db.term_exists("Tpdf"));
+  EXPECT_TRUE(db.term_exists("Len"));
+  const Xapian::Document doc = db.get_document(db.postlist_begin("Qdoc1").operator*());
+  EXPECT_EQ(doc.get_value(schema::kOrganisationSlot), "European Union (EEAS)");
+  EXPECT_EQ(doc.get_value(schema::kYearSlot), "2019");
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kYearSortableSlot)), 2019.0);
+  const auto stored = StoredDocument::decode(doc.get_data());
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->pages.size(), 2u);
+  EXPECT_EQ(stored->pages[1].text, "Vulnerabilities are disclosed.");
+}
+
+TEST(Writer, LeavesAPositionGapBetweenPagesSoPhrasesDoNotSpanThem) {
+  const testing::TempDir dir;
+  {
+    auto writer = Writer::open(dir.path(), WriterOptions{});
+    ASSERT_TRUE(writer.has_value());
+    ASSERT_TRUE(writer->put(make_document("doc1", {"ends with cyber", "diplomacy starts here"})).has_value());
+  }
+  Xapian::Database db(dir.path().string());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(phrase({"cyber", "diplomacy"}));
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+  enquire.set_query(phrase({"diplomacy", "starts"}));
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u);
+  // The stored first position of page 2 is where "diplomacy" is.
+  const auto stored = StoredDocument::decode(db.get_document(1).get_data());
+  ASSERT_TRUE(stored.has_value());
+  const Xapian::PositionIterator position = db.positionlist_begin(1, "diplomacy");
+  EXPECT_EQ(*position, stored->pages[1].first_position);
+}
+
+TEST(Writer, ReplacesBySameIdAndRemoves) {
+  const testing::TempDir dir;
+  auto writer = Writer::open(dir.path(), WriterOptions{.batch_size = 1});
+  ASSERT_TRUE(writer.has_value());
+  ASSERT_TRUE(writer->put(make_document("a", {"old words"})).has_value());
+  ASSERT_TRUE(writer->put(make_document("a", {"new words"})).has_value());
+  ASSERT_TRUE(writer->put(make_document("b", {"other"})).has_value());
+  EXPECT_EQ(writer->document_count(), 2u);
+  ASSERT_TRUE(writer->remove("b").has_value());
+  ASSERT_TRUE(writer->remove("never-there").has_value());
+  ASSERT_TRUE(writer->commit().has_value());
+  Xapian::Database db(dir.path().string());
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_FALSE(db.term_exists("old"));
+  EXPECT_TRUE(db.term_exists("new"));
+}
+
+TEST(Writer, SecondWriterIsToldTheIndexIsLocked) {
+  const testing::TempDir dir;
+  auto first = Writer::open(dir.path(), WriterOptions{});
+  ASSERT_TRUE(first.has_value());
+  auto second = Writer::open(dir.path(), WriterOptions{});
+  ASSERT_FALSE(second.has_value());
+  EXPECT_EQ(second.error().kind, IndexErrorKind::Locked);
+  EXPECT_NE(second.error().detail.find("index is locked by another cydex process"), std::string::npos);
+}
+
+TEST(Writer, UnwritableLocationIsAnIoError) {
+  const testing::TempDir dir;
+  dir.write("file", "not a folder");
+  auto writer = Writer::open(dir.path() / "file" / "index", WriterOptions{});
+  ASSERT_FALSE(writer.has_value());
+  EXPECT_EQ(writer.error().kind, IndexErrorKind::Io);
+  EXPECT_NE(writer.error().detail.find((dir.path() / "file" / "index").string()), std::string::npos);
+}
+
+TEST(Writer, CommitsInBatchesSoReadersSeeProgress) {
+  const testing::TempDir dir;
+  auto writer = Writer::open(dir.path(), WriterOptions{.batch_size = 2});
+  ASSERT_TRUE(writer.has_value());
+  ASSERT_TRUE(writer->put(make_document("a", {"x"})).has_value());
+  EXPECT_EQ(Xapian::Database(dir.path().string()).get_doccount(), 0u);
+  ASSERT_TRUE(writer->put(make_document("b", {"x"})).has_value());
+  EXPECT_EQ(Xapian::Database(dir.path().string()).get_doccount(), 2u);
+}
+
+}  // namespace
+}  // namespace cydex::index
