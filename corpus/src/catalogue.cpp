@@ -55,7 +55,10 @@ std::optional<int> parse_year(std::string_view text) {
 
 std::string CatalogueError::message() const {
   std::string out = path.string();
-  if (line > 0) out += ":" + std::to_string(line);
+  if (line > 0) {
+    out += ':';
+    out += std::to_string(line);
+  }
   return out + ": " + detail;
 }
 
