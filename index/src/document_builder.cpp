@@ -28,6 +28,23 @@ void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::st
 
 }  // namespace
 
+void add_tags(Xapian::Document& doc, const std::vector<corpus::Mention>& mentions, StoredDocument& stored) {
+  std::map<std::string, Xapian::termcount> counts;
+  stored.mentions.clear();
+  for (const corpus::Mention& mention : mentions) {
+    ++counts[mention.tag];
+    stored.mentions.push_back(StoredMention{mention.tag, mention.page, mention.start, mention.end});
+  }
+  std::string slot;
+  for (const auto& [tag, count] : counts) {
+    doc.add_term(schema::term(schema::kTagPrefix, tag), count);
+    if (!slot.empty()) slot.push_back('\n');
+    slot += tag;
+  }
+  // An empty value removes the slot (remove_value throws when it is absent).
+  doc.add_value(schema::kTagsSlot, slot);
+}
+
 Xapian::Stem stemmer_for_language(const std::string& language) {
   const std::string primary = language.substr(0, language.find_first_of("-_"));
   if (primary.empty()) return Xapian::Stem("english");
@@ -104,6 +121,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   }
   if (!meta.date.empty()) doc.add_value(schema::kDateSlot, meta.date);
   doc.add_value(schema::kTitleSortSlot, analyzer_.fold(meta.title));
+  add_tags(doc, extracted.mentions, stored);
 
   doc.set_data(stored.encode());
   return doc;

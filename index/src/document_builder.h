@@ -9,6 +9,7 @@
 
 #include "cydex/corpus/extracted_document.h"
 #include "cydex/index/analyzer.h"
+#include "cydex/index/stored_document.h"
 
 namespace cydex::index {
 
@@ -24,6 +25,11 @@ class DocumentBuilder {
   Analyzer analyzer_;
   std::map<std::string, Xapian::Stem> stemmers_;
 };
+
+/// Adds the tag terms (wdf = mention count) and the tags value of
+/// `mentions`, and records the mentions in `stored`. The document must not
+/// carry tag terms yet.
+void add_tags(Xapian::Document& doc, const std::vector<corpus::Mention>& mentions, StoredDocument& stored);
 
 /// The Xapian stemmer for a language tag ("en", "de-AT"); the no-op stemmer
 /// for a language Xapian does not stem.

@@ -91,6 +91,13 @@ std::string StoredDocument::encode() const {
     out.number(page.first_position);
     out.field(page.text);
   }
+  out.number(static_cast<long long>(mentions.size()));
+  for (const StoredMention& mention : mentions) {
+    out.field(mention.tag);
+    out.number(mention.page);
+    out.number(static_cast<long long>(mention.start));
+    out.number(static_cast<long long>(mention.end));
+  }
   return out.take();
 }
 
@@ -118,6 +125,23 @@ std::optional<StoredDocument> StoredDocument::decode(std::string_view bytes) {
     if (!in.number(number) || !in.number(first) || !in.field(page.text)) return std::nullopt;
     page.number = static_cast<int>(number);
     page.first_position = static_cast<unsigned>(first);
+  }
+  long long mention_count = 0;
+  if (!in.number(mention_count) || mention_count < 0 || static_cast<std::size_t>(mention_count) > bytes.size()) {
+    return std::nullopt;
+  }
+  doc.mentions.resize(static_cast<std::size_t>(mention_count));
+  for (StoredMention& mention : doc.mentions) {
+    long long page = 0;
+    long long start = 0;
+    long long end = 0;
+    if (!in.field(mention.tag) || !in.number(page) || !in.number(start) || !in.number(end) || start < 0 ||
+        end < start) {
+      return std::nullopt;
+    }
+    mention.page = static_cast<int>(page);
+    mention.start = static_cast<std::size_t>(start);
+    mention.end = static_cast<std::size_t>(end);
   }
   return doc;
 }

@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include "cydex/index/schema.h"
 #include "document_builder.h"
 #include "xapian_error.h"
@@ -75,6 +77,42 @@ Status Writer::remove(const std::string& id) {
     return corpus::Unexpected(to_index_error(error, impl_->dir));
   }
   return impl_->commit_if_due();
+}
+
+corpus::Result<int, IndexError> Writer::retag(
+    const std::function<std::vector<corpus::Mention>(const StoredDocument&)>& tag) {
+  int changed = 0;
+  try {
+    Xapian::WritableDatabase& db = impl_->db;
+    const std::string tag_prefix(schema::kTagPrefix);
+    for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Xapian::Document doc = db.get_document(*it);
+      std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
+      if (!stored) continue;
+      const std::vector<StoredMention> before = stored->mentions;
+      const std::vector<corpus::Mention> mentions = tag(*stored);
+      std::vector<std::string> old_terms;
+      for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+        if ((*term).starts_with(tag_prefix)) old_terms.push_back(*term);
+      }
+      for (const std::string& term : old_terms) doc.remove_term(term);
+      add_tags(doc, mentions, *stored);
+      const bool same = before.size() == stored->mentions.size() &&
+                        std::equal(before.begin(), before.end(), stored->mentions.begin(),
+                                   [](const StoredMention& a, const StoredMention& b) {
+                                     return a.tag == b.tag && a.page == b.page && a.start == b.start && a.end == b.end;
+                                   });
+      if (same) continue;
+      doc.set_data(stored->encode());
+      db.replace_document(*it, doc);
+      ++changed;
+      if (Status due = impl_->commit_if_due(); !due) return corpus::Unexpected(due.error());
+    }
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(to_index_error(error, impl_->dir));
+  }
+  if (Status done = impl_->commit(); !done) return corpus::Unexpected(done.error());
+  return changed;
 }
 
 Status Writer::commit() { return impl_->commit(); }

@@ -2,29 +2,11 @@
 #include "cydex/ingest/batch.h"
 
 #include <chrono>
-#include <exception>
 
 #include "cydex/corpus/catalogue.h"
 #include "cydex/corpus/discovery.h"
 
 namespace cydex::ingest {
-namespace {
-
-/// Extracts one file; the one catch-all per document, so that a bug or a
-/// library exception costs one document, never the batch.
-ExtractResult extract_guarded(const ExtractorRegistry& registry, const std::filesystem::path& path,
-                              const ReadOptions& options) {
-  try {
-    return registry.extract_file(path, options);
-  } catch (const std::exception& error) {
-    return corpus::Unexpected(corpus::IngestError{path, "extract", corpus::ErrorKind::Internal, error.what()});
-  } catch (...) {
-    return corpus::Unexpected(
-        corpus::IngestError{path, "extract", corpus::ErrorKind::Internal, "unknown exception"});
-  }
-}
-
-}  // namespace
 
 BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index::Writer& writer,
                          const ExtractorRegistry& registry, const BatchOptions& options) {
@@ -39,9 +21,10 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
     if (!loaded) report.warnings.push_back(loaded.error().message());
   }
 
+  const Pipeline pipeline{.registry = &registry, .tagger = options.tagger, .read = options.read};
   std::size_t done = 0;
   for (const std::filesystem::path& path : found.files) {
-    ExtractResult result = extract_guarded(registry, path, options.read);
+    ExtractResult result = process_file(pipeline, path);
     DocumentOutcome outcome{path, false, false};
     if (result) {
       corpus::ExtractedDocument& doc = result.value();

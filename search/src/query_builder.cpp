@@ -37,6 +37,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("engl
   parser_.add_boolean_prefix("lang", std::string(schema::kLanguagePrefix));
   parser_.add_boolean_prefix("format", std::string(schema::kFormatPrefix));
   parser_.add_boolean_prefix("id", std::string(schema::kIdPrefix));
+  // Tag fields: "norm:13j" is the term XTnorm:13j.
+  for (const char* category : {"norm", "actor", "instrument"}) {
+    parser_.add_boolean_prefix(category, schema::term(schema::kTagPrefix, std::string(category) + ":"));
+  }
 }
 
 std::string QueryBuilder::fold_query_text(const std::string& text) const {

@@ -3,17 +3,68 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <deque>
 #include <system_error>
 
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
 #include "facet_collector.h"
+#include "keyword_in_context.h"
 #include "query_builder.h"
 #include "snippeter.h"
+#include "tag_count_spy.h"
 
 namespace cydex::search {
 namespace schema = index::schema;
+
+namespace {
+
+/// The counts of one category's tags, by count descending, then id.
+std::vector<FacetValue> tag_facet(const std::map<std::string, int>& counts, const std::string& category) {
+  std::vector<FacetValue> out;
+  const std::string prefix = category + ":";
+  for (auto it = counts.lower_bound(prefix); it != counts.end() && it->first.starts_with(prefix); ++it) {
+    out.push_back(FacetValue{it->first, it->second});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  return out;
+}
+
+DocumentView to_view(const index::StoredDocument& stored) {
+  DocumentView view;
+  view.id = stored.id;
+  view.path = stored.path;
+  view.format = stored.format;
+  view.status = stored.status;
+  view.title = stored.title;
+  view.organisation = stored.organisation;
+  view.year = stored.year;
+  view.date = stored.date;
+  view.language = stored.language;
+  view.url = stored.url;
+  view.authors = stored.authors;
+  view.warnings = stored.warnings;
+  std::map<int, const std::string*> page_text;
+  for (const index::StoredPage& page : stored.pages) {
+    view.pages.emplace_back(page.number, page.text);
+    page_text[page.number] = &page.text;
+  }
+  std::map<std::string, int> counts;
+  for (const index::StoredMention& mention : stored.mentions) {
+    ++counts[mention.tag];
+    const auto text = page_text.find(mention.page);
+    std::string context =
+        text == page_text.end() ? std::string() : keyword_in_context(*text->second, mention.start, mention.end);
+    view.mentions.push_back(MentionView{mention.tag, mention.page, mention.start, mention.end, std::move(context)});
+  }
+  for (const auto& [tag, count] : counts) view.tags.push_back(TagCount{tag, count});
+  std::stable_sort(view.tags.begin(), view.tags.end(),
+                   [](const TagCount& a, const TagCount& b) { return a.count > b.count; });
+  return view;
+}
+
+}  // namespace
 
 struct Searcher::Impl {
   std::filesystem::path dir;
@@ -50,6 +101,47 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path
 
 unsigned Searcher::document_count() const { return impl_->db.get_doccount(); }
 
+corpus::Result<DocumentView, SearchError> Searcher::document(const std::string& id_or_path) {
+  const auto not_found = [&] {
+    return corpus::Unexpected(SearchError{SearchErrorKind::NotFound, "no document '" + id_or_path + "' in the index"});
+  };
+  try {
+    Xapian::Database& db = impl_->db;
+    std::string term;
+    if (id_or_path.starts_with("/")) {
+      term = schema::term(schema::kPathPrefix, id_or_path);
+    } else if (id_or_path.size() >= 6) {
+      // A unique prefix of an id is enough, as with git.
+      const std::string prefix = schema::term(schema::kIdPrefix, id_or_path);
+      Xapian::TermIterator it = db.allterms_begin(prefix);
+      if (it == db.allterms_end(prefix)) return not_found();
+      term = *it;
+      if (++it != db.allterms_end(prefix)) {
+        return corpus::Unexpected(
+            SearchError{SearchErrorKind::NotFound, "'" + id_or_path + "' matches several documents; give more of the id"});
+      }
+    } else {
+      return not_found();
+    }
+    Xapian::PostingIterator posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term)) return not_found();
+    const std::optional<index::StoredDocument> stored = index::StoredDocument::decode(db.get_document(*posting).get_data());
+    if (!stored) return corpus::Unexpected(SearchError{SearchErrorKind::Index, "document data is unreadable"});
+    return to_view(*stored);
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(SearchError{SearchErrorKind::Index, error.get_type() + std::string(": ") + error.get_msg()});
+  }
+}
+
+std::map<std::string, int> Searcher::tag_document_counts() {
+  std::map<std::string, int> counts;
+  const std::string prefix(schema::kTagPrefix);
+  for (Xapian::TermIterator it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
+    counts[(*it).substr(prefix.size())] = static_cast<int>(it.get_termfreq());
+  }
+  return counts;
+}
+
 corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
@@ -62,12 +154,20 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       return corpus::Unexpected(SearchError{SearchErrorKind::BadQuery, error.get_msg()});
     }
 
+    const std::vector<std::string>& wanted = request.facets.empty() ? kFacetNames : request.facets;
+    const auto wants = [&](const std::string& name) {
+      return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
+    };
     std::deque<FacetCollector> facets;
-    facets.emplace_back("organisation", schema::kOrganisationSlot);
-    facets.emplace_back("year", schema::kYearSlot);
+    if (wants("organisation")) facets.emplace_back("organisation", schema::kOrganisationSlot);
+    if (wants("year")) facets.emplace_back("year", schema::kYearSlot);
+    TagCountMatchSpy tags(schema::kTagsSlot);
+    const bool wants_tags = wants("norm") || wants("actor") || wants("instrument");
+
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(query);
     for (FacetCollector& facet : facets) facet.attach(enquire);
+    if (wants_tags) enquire.add_matchspy(&tags);
 
     // checkatleast = every document: the total and the facet counts are exact.
     const Xapian::doccount all = impl_->db.get_doccount();
@@ -75,6 +175,18 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
                                                static_cast<Xapian::doccount>(std::max(request.limit, 0)), all);
     result.total = static_cast<int>(mset.get_matches_estimated());
     for (const FacetCollector& facet : facets) result.facets[facet.name()] = facet.values();
+    if (wants_tags) {
+      for (const char* category : {"norm", "actor", "instrument"}) {
+        if (wants(category)) result.facets[category] = tag_facet(tags.counts(), category);
+      }
+    }
+    if (request.facet_limit > 0) {
+      for (auto& [name, values] : result.facets) {
+        if (values.size() > static_cast<std::size_t>(request.facet_limit)) {
+          values.resize(static_cast<std::size_t>(request.facet_limit));
+        }
+      }
+    }
 
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document document = it.get_document();

@@ -127,3 +127,51 @@ TEST(Writer, CommitsInBatchesSoReadersSeeProgress) {
 
 }  // namespace
 }  // namespace cydex::index
+
+namespace cydex::index {
+namespace {
+
+TEST(Writer, StoresTagsWithMentionCountsAndRetagsFromStoredText) {
+  const testing::TempDir dir;
+  auto writer = Writer::open(dir.path(), WriterOptions{});
+  ASSERT_TRUE(writer.has_value());
+  corpus::ExtractedDocument doc = make_document("doc1", {"The NIS Directive and the EU.", "EU again."});
+  doc.mentions = {corpus::Mention{"instrument:nis-directive", 1, 4, 17}, corpus::Mention{"actor:eu", 1, 26, 28},
+                  corpus::Mention{"actor:eu", 2, 0, 2}};
+  ASSERT_TRUE(writer->put(doc).has_value());
+  ASSERT_TRUE(writer->commit().has_value());
+  {
+    Xapian::Database db(dir.path().string());
+    Xapian::TermIterator term = db.termlist_begin(1);
+    term.skip_to("XTactor:eu");
+    ASSERT_EQ(*term, "XTactor:eu");
+    EXPECT_EQ(term.get_wdf(), 2u);
+    EXPECT_EQ(db.get_document(1).get_value(schema::kTagsSlot), "actor:eu\ninstrument:nis-directive");
+  }
+  // A taxonomy edit: the EU is no longer tagged, Germany is (from the stored text).
+  int calls = 0;
+  const auto changed = writer->retag([&](const StoredDocument& stored) {
+    ++calls;
+    EXPECT_EQ(stored.pages.size(), 2u);
+    return std::vector<corpus::Mention>{corpus::Mention{"actor:de", 2, 0, 2}};
+  });
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_EQ(*changed, 1);
+  EXPECT_EQ(calls, 1);
+  Xapian::Database db(dir.path().string());
+  EXPECT_FALSE(db.term_exists("XTactor:eu"));
+  EXPECT_FALSE(db.term_exists("XTinstrument:nis-directive"));
+  EXPECT_TRUE(db.term_exists("XTactor:de"));
+  EXPECT_TRUE(db.term_exists("directive")) << "body terms are untouched";
+  const auto stored = StoredDocument::decode(db.get_document(1).get_data());
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->mentions.size(), 1u);
+  EXPECT_EQ(stored->mentions[0].tag, "actor:de");
+  // Retagging again with the same answer changes nothing.
+  EXPECT_EQ(*writer->retag([](const StoredDocument&) {
+    return std::vector<corpus::Mention>{corpus::Mention{"actor:de", 2, 0, 2}};
+  }), 0);
+}
+
+}  // namespace
+}  // namespace cydex::index

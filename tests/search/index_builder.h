@@ -17,6 +17,7 @@ struct DocSpec {
   std::vector<std::string> pages{};
   corpus::MediaType type = corpus::MediaType::Pdf;
   std::string language = "en";
+  std::vector<corpus::Mention> mentions{};
 };
 
 inline void write_index(const std::filesystem::path& dir, const std::vector<DocSpec>& specs) {
@@ -33,6 +34,7 @@ inline void write_index(const std::filesystem::path& dir, const std::vector<DocS
     doc.metadata.language = spec.language;
     int number = 1;
     for (const std::string& text : spec.pages) doc.pages.push_back(corpus::Page{number++, text});
+    doc.mentions = spec.mentions;
     ASSERT_TRUE(writer->put(doc).has_value());
   }
   ASSERT_TRUE(writer->commit().has_value());

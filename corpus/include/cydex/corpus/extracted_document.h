@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cydex/corpus/document_metadata.h"
+#include "cydex/corpus/mention.h"
 #include "cydex/corpus/page.h"
 #include "cydex/corpus/source_document.h"
 
@@ -28,6 +29,7 @@ struct ExtractedDocument {
   std::vector<Page> pages;
   ExtractionStatus status = ExtractionStatus::Ok;
   std::vector<std::string> warnings;  ///< One line each, for a person.
+  std::vector<Mention> mentions;      ///< Set by the tagger after extraction, in page order.
 
   /// Total bytes of page text.
   [[nodiscard]] std::size_t text_size() const noexcept;

@@ -26,6 +26,9 @@ inline constexpr std::string_view kFormatPrefix = "T";        ///< "pdf", "html"
 inline constexpr std::string_view kPathPrefix = "P";          ///< Absolute path (boolean).
 inline constexpr std::string_view kStatusPrefix = "XS";       ///< "ok" or "degraded" (boolean).
 inline constexpr std::string_view kStemPrefix = "Z";          ///< Stemmed form, before any field prefix.
+/// Tag identifier, whole ("XTnorm:13j", "XTactor:de"); wdf = number of mentions.
+/// One prefix for every category, so a new category needs no schema change.
+inline constexpr std::string_view kTagPrefix = "XT";
 
 // --- Value slots -------------------------------------------------------------
 inline constexpr Xapian::valueno kYearSortableSlot = 0;  ///< sortable_serialise(year), for ranges.
@@ -35,6 +38,7 @@ inline constexpr Xapian::valueno kFormatSlot = 3;        ///< Format name (facet
 inline constexpr Xapian::valueno kLanguageSlot = 4;      ///< Language tag (facet).
 inline constexpr Xapian::valueno kTitleSortSlot = 5;     ///< Folded title (sort key).
 inline constexpr Xapian::valueno kDateSlot = 6;          ///< ISO date (sort key).
+inline constexpr Xapian::valueno kTagsSlot = 7;          ///< Tag ids of the document, '\n'-separated (facets).
 
 // --- Positions ---------------------------------------------------------------
 /// Term positions left empty between the title and page 1 and between pages,

@@ -18,6 +18,14 @@ struct StoredPage {
   std::string text;
 };
 
+/// One mention as stored: which tag, where.
+struct StoredMention {
+  std::string tag{};
+  int page = 1;
+  std::size_t start = 0;  ///< Byte offset in that page's text.
+  std::size_t end = 0;
+};
+
 /// The document data kept in the index (Xapian document data), enough to
 /// show a hit, make a snippet and report a page without the source file.
 struct StoredDocument {
@@ -34,6 +42,7 @@ struct StoredDocument {
   std::vector<std::string> authors;
   std::vector<std::string> warnings;
   std::vector<StoredPage> pages;
+  std::vector<StoredMention> mentions;  ///< In page order, then offset.
 
   /// Serialises to the compact form stored as Xapian document data.
   [[nodiscard]] std::string encode() const;

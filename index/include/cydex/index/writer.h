@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <variant>
@@ -10,6 +11,7 @@
 #include "cydex/corpus/extracted_document.h"
 #include "cydex/corpus/result.h"
 #include "cydex/index/index_error.h"
+#include "cydex/index/stored_document.h"
 
 namespace cydex::index {
 
@@ -36,6 +38,13 @@ class Writer {
   Status put(const corpus::ExtractedDocument& document);
   /// Removes the document with this id; absent ids are not an error.
   Status remove(const std::string& id);
+  /// Computes each stored document's mentions afresh with `tag` (from its
+  /// stored page text; nothing is re-extracted) and replaces its tag terms,
+  /// tag value and stored mentions. Commits in batches. Returns how many
+  /// documents' tags changed.
+  corpus::Result<int, IndexError> retag(
+      const std::function<std::vector<corpus::Mention>(const StoredDocument&)>& tag);
+
   /// Makes everything so far durable and visible to searchers.
   Status commit();
 

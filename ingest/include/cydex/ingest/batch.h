@@ -10,6 +10,7 @@
 #include "cydex/corpus/ingest_error.h"
 #include "cydex/index/index_error.h"
 #include "cydex/index/writer.h"
+#include "cydex/ingest/pipeline.h"
 #include "cydex/ingest/registry.h"
 
 namespace cydex::ingest {
@@ -33,8 +34,9 @@ struct BatchReport {
 };
 
 struct BatchOptions {
-  ReadOptions read;
-  std::function<void(const DocumentOutcome&, std::size_t done, std::size_t total)> on_progress;
+  ReadOptions read{};
+  const Tagger* tagger = nullptr;  ///< Tags each document when set.
+  std::function<void(const DocumentOutcome&, std::size_t done, std::size_t total)> on_progress{};
 };
 
 /// Ingests files and folders: discovers files, applies catalogue records

@@ -18,7 +18,13 @@ struct SearchRequest {
   std::optional<int> year_to{};            ///< Inclusive.
   int offset = 0;                          ///< Hits to skip (for paging).
   int limit = 10;                          ///< Hits to return.
+  /// Facets to count, from kFacetNames; empty means all of them.
+  std::vector<std::string> facets{};
+  int facet_limit = 0;                     ///< Values per facet at most; 0 for all.
 };
+
+/// Every facet a search can count, in display order.
+inline const std::vector<std::string> kFacetNames = {"organisation", "year", "norm", "actor", "instrument"};
 
 /// A highlighted passage. Offsets are byte offsets into `text`.
 struct Snippet {
@@ -50,12 +56,48 @@ struct SearchResult {
   int total = 0;  ///< Exact number of matching documents.
   int offset = 0;
   std::vector<Hit> hits;
-  /// Facet name ("organisation", "year") -> values, by count descending, then value.
+  /// Facet name ("organisation", "year", "norm", ...) -> values, by count descending,
+  /// then value. Tag facets' values are tag ids ("norm:13j").
   std::map<std::string, std::vector<FacetValue>> facets;
+};
+
+/// One tag of a document with its number of mentions.
+struct TagCount {
+  std::string id{};
+  int count = 0;
+};
+
+/// One mention with the words around it.
+struct MentionView {
+  std::string tag{};
+  int page = 1;
+  std::size_t start = 0;   ///< Byte offsets in the page's text.
+  std::size_t end = 0;
+  std::string context{};   ///< The sentence-sized passage around the mention, on one line.
+};
+
+/// Everything the index holds about one document.
+struct DocumentView {
+  std::string id{};
+  std::string path{};
+  std::string format{};
+  std::string status{};
+  std::string title{};
+  std::string organisation{};
+  std::optional<int> year{};
+  std::string date{};
+  std::string language{};
+  std::string url{};
+  std::vector<std::string> authors{};
+  std::vector<std::string> warnings{};
+  std::vector<std::pair<int, std::string>> pages{};  ///< Page number and text.
+  std::vector<TagCount> tags{};                       ///< By count descending, then id.
+  std::vector<MentionView> mentions{};                ///< In page order.
 };
 
 enum class SearchErrorKind {
   NoIndex,   ///< No index at the location.
+  NotFound,  ///< No such document in the index.
   BadQuery,  ///< The query does not parse.
   Index,     ///< The index cannot be read.
 };

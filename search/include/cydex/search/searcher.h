@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "cydex/corpus/result.h"
@@ -25,6 +26,13 @@ class Searcher {
   /// Runs the request. Facet counts cover all matching documents, not only
   /// the page of hits returned. Errors: BadQuery with the parser's reason.
   corpus::Result<SearchResult, SearchError> search(const SearchRequest& request);
+
+  /// The document with this id (or a unique prefix of at least 6 hex
+  /// digits of it), or with this absolute path. Errors: NotFound.
+  corpus::Result<DocumentView, SearchError> document(const std::string& id_or_path);
+
+  /// Number of documents carrying each tag, for every tag in the index.
+  std::map<std::string, int> tag_document_counts();
 
   [[nodiscard]] unsigned document_count() const;
 

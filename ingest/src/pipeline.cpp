@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cydex/ingest/pipeline.h"
+
+#include <exception>
+
+namespace cydex::ingest {
+
+ExtractResult process_file(const Pipeline& pipeline, const std::filesystem::path& path) {
+  // The one catch-all per document, so that a bug or a library exception
+  // costs one document, never the batch.
+  try {
+    ExtractResult result = pipeline.registry->extract_file(path, pipeline.read);
+    if (result && pipeline.tagger != nullptr) result->mentions = pipeline.tagger->tag(result->pages);
+    return result;
+  } catch (const std::exception& error) {
+    return corpus::Unexpected(corpus::IngestError{path, "extract", corpus::ErrorKind::Internal, error.what()});
+  } catch (...) {
+    return corpus::Unexpected(corpus::IngestError{path, "extract", corpus::ErrorKind::Internal, "unknown exception"});
+  }
+}
+
+}  // namespace cydex::ingest
