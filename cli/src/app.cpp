@@ -71,11 +71,14 @@ int run(const std::vector<std::string>& args, const Context& context) {
   if (command == "ingest") return ingest_command(rest, context);
   if (command == "search") return search_command(rest, context);
   if (command == "extract") return extract_command(rest, context);
+  if (command == "show") return show_command(rest, context);
+  if (command == "tags") return tags_command(rest, context);
+  if (command == "retag") return retag_command(rest, context);
   if (command == "help") {
     context.out << main_help();
     return kExitOk;
   }
-  return usage_error(context, "", "unknown command '" + command + "' (commands: ingest, search, extract)");
+  return usage_error(context, "", "unknown command '" + command + "' (commands: ingest, search, extract, show, tags, retag)");
 }
 
 }  // namespace cydex::cli

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <chrono>
 #include <ostream>
 
 #include "arguments.h"
 #include "commands.h"
+#include "cydex/ingest/batch.h"
+#include "cydex/ingest/pipeline.h"
 #include "cydex/ingest/registry.h"
+#include "cydex/ingest/tagger.h"
 #include "help_text.h"
 #include "json_output.h"
+#include "taxonomy_location.h"
 
 namespace cydex::cli {
 namespace {
@@ -32,7 +37,9 @@ void print_text(const corpus::ExtractedDocument& doc, std::ostream& out) {
 int extract_command(const std::vector<std::string>& args, const Context& context) {
   const std::vector<OptionSpec> specs = {
       {.name = "index", .takes_value = true},  // accepted for symmetry; extract never touches it
+      {.name = "taxonomy", .takes_value = true},
       {.name = "json"},
+      {.name = "timeout", .takes_value = true},
       {.name = "help", .short_name = 'h'},
   };
   auto parsed = parse_arguments(args, specs);
@@ -42,9 +49,21 @@ int extract_command(const std::vector<std::string>& args, const Context& context
     return kExitOk;
   }
   if (parsed->operands.size() != 1) return usage_error(context, "extract", "name exactly one file");
+  // The file goes through one worker process, as in 'cydex ingest', so a
+  // file that makes a library spin or crash is cut off and reported.
+  ingest::WorkerLimits limits;
+  if (const auto timeout = parsed->value("timeout")) {
+    auto seconds = parse_int("timeout", *timeout, 0, 604800);
+    if (!seconds) return usage_error(context, "extract", seconds.error());
+    limits.timeout = std::chrono::seconds(*seconds);
+  }
 
+  const std::optional<corpus::Taxonomy> taxonomy = load_taxonomy(*parsed, context, "extract");
+  if (!taxonomy) return kExitFatal;
+  const ingest::Tagger tagger(*taxonomy);
   const ingest::ExtractorRegistry registry = ingest::ExtractorRegistry::with_defaults();
-  const ingest::ExtractResult result = registry.extract_file(parsed->operands.front(), ingest::ReadOptions{});
+  const ingest::Pipeline pipeline{.registry = &registry, .tagger = &tagger};
+  const ingest::ExtractResult result = ingest::extract_isolated(pipeline, parsed->operands.front(), limits);
   if (!result) {
     context.err << result.error().message() << "\n";
     if (parsed->has("json")) context.out << failed_extraction_json(result.error()).dump(2) << "\n";

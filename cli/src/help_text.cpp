@@ -12,7 +12,10 @@ strategies, saved web pages, plain text) into a searchable research corpus.
 Commands:
   ingest PATH...      Extract and index files and folders (recursively).
   search QUERY        Search the index; ranked hits with snippets and facets.
-  extract FILE        Print a file's extracted text and metadata; no index needed.
+  extract FILE        Print a file's extracted text, metadata and tags; no index needed.
+  show DOC            One indexed document: metadata, tags, mentions in context, pages.
+  tags                The taxonomy of norms, actors and instruments, with document counts.
+  retag               Re-tag every indexed document after a taxonomy edit (no re-extraction).
 
 Run 'cydex COMMAND --help' for a command's options and examples.
 
@@ -22,8 +25,10 @@ Where the index is:
 
 Exit status:
   0   everything asked for was done
-  1   fatal: no index, the index cannot be read or written, disk full
-  2   finished, but some files failed (ingest, extract) or the query is malformed
+  1   fatal: no index, the index cannot be read or written, disk full, or the
+      taxonomy has errors
+  2   finished, but some files failed (ingest, extract), the query is malformed,
+      or the document asked for is not in the index (show)
   3   the index is locked by another cydex process that is writing to it
   64  the command line is wrong (unknown option, missing argument)
 
@@ -62,6 +67,12 @@ Options:
                          "stage", "kind", "reason"}], "warnings": [str],
                          "seconds": number, "index": str}
   -q, --quiet         Print nothing but errors.
+  -j, --jobs N        Extract in N worker processes (default: one per core).
+      --timeout S     Give up on a file after S seconds of extraction and
+                      report it as 'timeout' (default 120; 0 for no limit).
+      --memory-limit MB
+                      Address space of each worker process (default 2048;
+                      0 for no limit); a file that needs more is reported.
   -h, --help          Show this help.
 
 Exit status: 0 all indexed; 2 some files failed; 1 the index could not be
@@ -70,6 +81,7 @@ written (what was indexed before is kept); 3 the index is locked; 64 usage.
 Examples:
   cydex ingest --index ./idx corpus/sample
   cydex ingest ~/papers/strategy.pdf ~/saved-pages/
+  cydex ingest --jobs 4 --timeout 300 /srv/library
 )HELP";
 }
 
@@ -86,8 +98,11 @@ Query language (words of several QUERY arguments are joined by spaces):
   norms OR rules            either word;  NOT excludes;  ( ) groups
   diplom*                   words starting with "diplom"
   title:strategy            a word in the title; also org: and author:
-  year:2023  lang:en  format:pdf
+  year:2023  year:2019..2023  lang:en  format:pdf
                             exact filters
+  norm:13j  actor:de  instrument:budapest-convention
+                            documents tagged with a norm, actor or instrument
+                            ('cydex tags' lists the ids)
   Words are matched without regard to case or accents and by their stem
   ("vulnerabilities" finds "vulnerability").
 
@@ -99,13 +114,20 @@ Options:
                       (either end may be left open: 2019.., ..2020).
   -n, --limit N       Hits to show (default 10, 0 for facets only).
       --offset N      Hits to skip, for the next page (default 0).
+      --facet NAME    Count only this facet: organisation, year, norm, actor,
+                      instrument (repeat for several; default all).
+      --facet-limit N At most N values per facet (text output shows 8 by
+                      default and says how many more there are).
+      --taxonomy DIR  Taxonomy whose labels the text output shows beside tag
+                      ids (see 'cydex tags --help').
       --json          Print JSON on stdout:
                         {"query", "total", "offset", "results": [{"id", "rank",
                          "score", "title", "organisation", "year", "path",
                          "format", "language", "snippet", "page",
                          "highlights": [[start, end]...]}],
                          "facets": {"organisation": [{"value", "count"}],
-                                    "year": [{"value", "count"}]}}
+                                    "year": [...], "norm": [...], "actor": [...],
+                                    "instrument": [...]}}
   -h, --help          Show this help.
 
 Exit status: 0 searched (also with no hits); 1 no index or unreadable index;
@@ -133,9 +155,83 @@ Options:
                          "metadata": {"title", "organisation", "year", "date",
                                       "language", "authors": [str]},
                          "pages": [{"number", "text"}]}
+      --timeout S     Give up after S seconds and report the file as
+                      'timeout' (default 120; 0 for no limit).
   -h, --help          Show this help.
 
 Exit status: 0 extracted; 2 the file failed (the reason is on stderr); 64 usage.
+)HELP";
+}
+
+std::string_view show_help() {
+  return R"HELP(Usage: cydex show [OPTIONS] DOC
+
+Shows one indexed document: its metadata, its tags (norms, actors and
+instruments) with the number of mentions, and every mention in context with
+its page, so that a passage can be read where it stands and cited. DOC is the
+document's id as 'cydex search --json' prints it (or its first 6+ characters),
+or the file's path.
+
+Options:
+      --index DIR     Index to read.
+      --page N        Print only the text of page N (for citing).
+      --json          Print JSON on stdout:
+                        {"id", "path", "format", "status", "warnings",
+                         "metadata": {"title", "organisation", "year", "date",
+                                      "language", "authors", "url"},
+                         "page_count", "tags": [{"id", "count", "mentions":
+                         [{"page", "start", "end", "context"}]}],
+                         "pages": [{"number", "text"}]}
+  -h, --help          Show this help.
+
+Exit status: 0 shown; 2 no such document or page; 1 no index; 64 usage.
+
+Examples:
+  cydex show 4f0c1e2a
+  cydex show --page 7 ~/papers/strategy.pdf
+)HELP";
+}
+
+std::string_view tags_help() {
+  return R"HELP(Usage: cydex tags [OPTIONS]
+
+Lists the taxonomy cydex tags documents with: the eleven UN norms of
+responsible state behaviour (norm:13a ... norm:13k, norm:framework), actors
+(states by ISO 3166 code, actor:de; organisations, actor:osce) and
+instruments (instrument:budapest-convention, ...), each with the number of
+indexed documents that mention it. Use the ids in queries (norm:13j) and
+read them in search facets.
+
+The taxonomy is read from --taxonomy DIR, else $CYDEX_TAXONOMY, else the one
+installed with cydex (share/cydex/taxonomy), else corpus/taxonomy in the
+source tree. Its files are described in corpus/taxonomy/README.md.
+
+Options:
+      --index DIR         Index to count documents in.
+      --taxonomy DIR      Taxonomy folder.
+      --category NAME     Only norm, actor or instrument.
+      --json              Print [{"id", "label", "aliases", "documents"}].
+  -h, --help              Show this help.
+
+Exit status: 0 listed; 1 the taxonomy has errors (file and line on stderr); 64 usage.
+)HELP";
+}
+
+std::string_view retag_help() {
+  return R"HELP(Usage: cydex retag [OPTIONS]
+
+After a taxonomy edit, recomputes the tags of every indexed document from the
+text the index stores, without reading or extracting any file again, and
+updates tag filters, facets and mentions. Much faster than a new ingest.
+
+Options:
+      --index DIR         Index to re-tag.
+      --taxonomy DIR      Taxonomy folder (see 'cydex tags --help').
+  -q, --quiet             Print nothing but errors.
+  -h, --help              Show this help.
+
+Exit status: 0 re-tagged; 1 no index, the taxonomy has errors, or the index
+cannot be written; 3 the index is locked by another cydex process; 64 usage.
 )HELP";
 }
 

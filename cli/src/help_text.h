@@ -10,5 +10,8 @@ std::string_view main_help();
 std::string_view ingest_help();
 std::string_view search_help();
 std::string_view extract_help();
+std::string_view show_help();
+std::string_view tags_help();
+std::string_view retag_help();
 
 }  // namespace cydex::cli

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <chrono>
 #include <iomanip>
 #include <optional>
 #include <ostream>
@@ -7,18 +8,47 @@
 #include "commands.h"
 #include "cydex/index/writer.h"
 #include "cydex/ingest/batch.h"
+#include "cydex/ingest/tagger.h"
 #include "help_text.h"
 #include "index_location.h"
 #include "json_output.h"
 #include "progress_bar.h"
+#include "taxonomy_location.h"
 
 namespace cydex::cli {
+namespace {
+
+/// Reads --jobs, --timeout and --memory-limit; the error is for the user.
+std::optional<std::string> read_worker_options(const Arguments& arguments, ingest::BatchOptions& options) {
+  if (const auto jobs = arguments.value("jobs")) {
+    auto value = parse_int("jobs", *jobs, 1, 1024);
+    if (!value) return value.error();
+    options.jobs = static_cast<unsigned>(*value);
+  }
+  if (const auto timeout = arguments.value("timeout")) {
+    auto value = parse_int("timeout", *timeout, 0, 604800);
+    if (!value) return value.error();
+    options.limits.timeout = std::chrono::seconds(*value);
+  }
+  if (const auto memory = arguments.value("memory-limit")) {
+    auto value = parse_int("memory-limit", *memory, 0, 1 << 20);
+    if (!value) return value.error();
+    options.limits.memory_limit_mb = static_cast<std::uint64_t>(*value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 int ingest_command(const std::vector<std::string>& args, const Context& context) {
   const std::vector<OptionSpec> specs = {
       {.name = "index", .takes_value = true},
+      {.name = "taxonomy", .takes_value = true},
       {.name = "json"},
       {.name = "quiet", .short_name = 'q'},
+      {.name = "jobs", .takes_value = true, .short_name = 'j'},
+      {.name = "timeout", .takes_value = true},
+      {.name = "memory-limit", .takes_value = true},
       {.name = "help", .short_name = 'h'},
   };
   auto parsed = parse_arguments(args, specs);
@@ -29,6 +59,14 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
     return kExitOk;
   }
   if (arguments.operands.empty()) return usage_error(context, "ingest", "name at least one file or folder");
+  ingest::BatchOptions options;
+  if (auto problem = read_worker_options(arguments, options)) return usage_error(context, "ingest", *problem);
+
+  // Load the taxonomy before touching the index: a librarian's typo in it
+  // stops the run with its file and line instead of indexing without tags.
+  const std::optional<corpus::Taxonomy> taxonomy = load_taxonomy(arguments, context, "ingest");
+  if (!taxonomy) return kExitFatal;
+  const ingest::Tagger tagger(*taxonomy);
 
   const std::filesystem::path dir = index_location(arguments, context);
   auto writer = index::Writer::open(dir, index::WriterOptions{});
@@ -42,7 +80,7 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
   std::optional<ProgressBar> bar;
   if (context.err_is_terminal && !quiet) bar.emplace(context.err);
 
-  ingest::BatchOptions options;
+  options.tagger = &tagger;
   options.on_progress = [&](const ingest::DocumentOutcome& outcome, std::size_t done, std::size_t total) {
     if (bar) bar->update(done, total, outcome.path.filename().string());
   };

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "json_output.h"
 
+#include <algorithm>
+#include <map>
+
+#include "cydex/corpus/keyword_in_context.h"
+
 namespace cydex::cli {
 namespace {
 
@@ -15,7 +20,9 @@ json metadata_json(const corpus::DocumentMetadata& meta) {
               {"date", optional_string(meta.date)},
               {"language", optional_string(meta.language)},
               {"authors", meta.authors},
-              {"url", optional_string(meta.url)}};
+              {"url", optional_string(meta.url)},
+              {"description", optional_string(meta.description)},
+              {"keywords", meta.keywords}};
 }
 
 }  // namespace
@@ -68,6 +75,27 @@ json to_json(const ingest::BatchReport& report) {
   return out;
 }
 
+/// Tags with their mentions in context, most mentioned first.
+json tags_json(const corpus::ExtractedDocument& document) {
+  std::map<std::string, json> mentions;
+  std::map<int, const std::string*> page_text;
+  for (const corpus::Page& page : document.pages) page_text[page.number] = &page.text;
+  for (const corpus::Mention& mention : document.mentions) {
+    const auto text = page_text.find(mention.page);
+    const std::string context = text == page_text.end()
+                                    ? std::string()
+                                    : corpus::keyword_in_context(*text->second, mention.start, mention.end);
+    mentions[mention.tag].push_back(
+        {{"page", mention.page}, {"start", mention.start}, {"end", mention.end}, {"context", context}});
+  }
+  std::vector<std::pair<std::string, json>> ordered(mentions.begin(), mentions.end());
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  json out = json::array();
+  for (auto& [tag, list] : ordered) out.push_back({{"id", tag}, {"count", list.size()}, {"mentions", list}});
+  return out;
+}
+
 json to_json(const corpus::ExtractedDocument& document) {
   json pages = json::array();
   for (const corpus::Page& page : document.pages) pages.push_back({{"number", page.number}, {"text", page.text}});
@@ -77,7 +105,8 @@ json to_json(const corpus::ExtractedDocument& document) {
               {"warnings", document.warnings},
               {"error", nullptr},
               {"metadata", metadata_json(document.metadata)},
-              {"pages", pages}};
+              {"pages", pages},
+              {"tags", tags_json(document)}};
 }
 
 json failed_extraction_json(const corpus::IngestError& error) {
@@ -87,7 +116,8 @@ json failed_extraction_json(const corpus::IngestError& error) {
               {"warnings", json::array()},
               {"error", error.message()},
               {"metadata", metadata_json({})},
-              {"pages", json::array()}};
+              {"pages", json::array()},
+              {"tags", json::array()}};
 }
 
 }  // namespace cydex::cli

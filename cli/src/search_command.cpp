@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <ostream>
 
 #include "arguments.h"
@@ -8,6 +9,7 @@
 #include "index_location.h"
 #include "json_output.h"
 #include "search_output.h"
+#include "taxonomy_location.h"
 
 namespace cydex::cli {
 namespace {
@@ -43,6 +45,9 @@ int search_command(const std::vector<std::string>& args, const Context& context)
       {.name = "year", .takes_value = true},
       {.name = "limit", .takes_value = true, .short_name = 'n'},
       {.name = "offset", .takes_value = true},
+      {.name = "facet", .takes_value = true, .repeatable = true},
+      {.name = "facet-limit", .takes_value = true},
+      {.name = "taxonomy", .takes_value = true},
       {.name = "json"},
       {.name = "help", .short_name = 'h'},
   };
@@ -77,6 +82,19 @@ int search_command(const std::vector<std::string>& args, const Context& context)
     request.offset = *value;
   }
 
+  for (const std::string& facet : arguments.values("facet")) {
+    if (std::find(search::kFacetNames.begin(), search::kFacetNames.end(), facet) == search::kFacetNames.end()) {
+      return usage_error(context, "search",
+                         "unknown facet '" + facet + "' (facets: organisation, year, norm, actor, instrument)");
+    }
+    request.facets.push_back(facet);
+  }
+  if (const auto limit = arguments.value("facet-limit")) {
+    auto value = parse_int("facet-limit", *limit, 1, 100000);
+    if (!value) return usage_error(context, "search", value.error());
+    request.facet_limit = *value;
+  }
+
   const std::filesystem::path dir = index_location(arguments, context);
   auto searcher = search::Searcher::open(dir);
   if (!searcher) {
@@ -96,8 +114,13 @@ int search_command(const std::vector<std::string>& args, const Context& context)
     context.out << to_json(*result).dump(2) << "\n";
   } else {
     std::error_code ec;
-    const TextStyle style{.bold_highlights = context.out_is_terminal && !context.getenv("NO_COLOR"),
-                          .base = std::filesystem::current_path(ec)};
+    TextStyle style{.bold_highlights = context.out_is_terminal && !context.getenv("NO_COLOR"),
+                          .base = std::filesystem::current_path(ec),
+                          .facet_lines = request.facet_limit > 0 ? request.facet_limit : 8};
+    // Labels make tag facets readable; without a taxonomy the ids still are.
+    if (auto taxonomy = corpus::Taxonomy::load(taxonomy_location(arguments, context))) {
+      for (const corpus::Tag& tag : taxonomy->tags()) style.labels[tag.id] = tag.label;
+    }
     print_search_result(*result, style, context.out);
   }
   return kExitOk;

@@ -61,14 +61,26 @@ std::string display_path(const std::string& path, const std::filesystem::path& b
   return relative.string();
 }
 
-void print_facet(const std::string& label, const std::vector<search::FacetValue>& values, std::ostream& out) {
+void print_facet(const std::string& label, const std::vector<search::FacetValue>& values, const TextStyle& style,
+                 std::ostream& out) {
+  const auto lines = static_cast<std::size_t>(std::max(style.facet_lines, 1));
   out << label << ":\n";
   if (values.empty()) out << kIndent << "(none)\n";
-  for (const search::FacetValue& value : values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i == lines) {
+      out << kIndent << "       … " << values.size() - lines << " more\n";
+      break;
+    }
+    const search::FacetValue& value = values[i];
     std::string count = std::to_string(value.count);
     std::string name = value.value;
+    if (const auto found = style.labels.find(name); found != style.labels.end()) name += "  " + found->second;
     const std::size_t room = kWidth - kIndent.size() - 8;
-    if (columns(name) > room) name = name.substr(0, room - 1) + "…";
+    if (columns(name) > room) {
+      std::size_t cut = room - 1;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      name = name.substr(0, cut) + "…";
+    }
     out << kIndent << std::string(count.size() < 5 ? 5 - count.size() : 0, ' ') << count << "  " << name << "\n";
   }
 }
@@ -95,13 +107,17 @@ void print_search_result(const search::SearchResult& result, const TextStyle& st
     if (!hit.snippet.text.empty()) print_wrapped(hit.snippet, style, out);
     out << kIndent << display_path(hit.path, style.base) << "\n";
   }
-  if (result.total > 0) {
-    out << "\n";
-    print_facet("Organisation", result.facets.count("organisation") ? result.facets.at("organisation")
-                                                                    : std::vector<search::FacetValue>{},
-                out);
-    print_facet("Year", result.facets.count("year") ? result.facets.at("year") : std::vector<search::FacetValue>{},
-                out);
+  if (result.total == 0) return;
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"organisation", "Organisation"}, {"year", "Year"}, {"norm", "Norm"}, {"actor", "Actor"},
+      {"instrument", "Instrument"}};
+  bool first = true;
+  for (const auto& [name, label] : kLabels) {
+    const auto facet = result.facets.find(name);
+    if (facet == result.facets.end()) continue;
+    out << (first ? "\n" : "");
+    first = false;
+    print_facet(label, facet->second, style, out);
   }
 }
 

@@ -2,6 +2,7 @@
 #include "cydex/corpus/catalogue.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <string_view>
@@ -129,6 +130,63 @@ Result<int, CatalogueError> Catalogue::load(const std::filesystem::path& file) {
   const int count = static_cast<int>(loaded.size());
   for (auto& [path, record] : loaded) records_[path] = std::move(record);
   return count;
+}
+
+bool is_catalogue_file(const std::filesystem::path& path) {
+  const std::filesystem::path name = path.filename();
+  return name == kCatalogueFileName || name == kDomainsFileName;
+}
+
+Result<int, CatalogueError> Catalogue::load_domains(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Unexpected(CatalogueError{file, 0, "cannot open domain map"});
+  std::map<std::string, std::string, std::less<>> loaded;
+  bool header = true;
+  int line_number = 0;
+  for (std::string raw; std::getline(in, raw);) {
+    ++line_number;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (raw.empty() || raw.front() == '#') continue;
+    const std::vector<std::string> fields = split_tabs(raw);
+    if (header) {
+      if (fields.size() != 2 || trim(fields[0]) != "domain" || trim(fields[1]) != "organisation") {
+        return Unexpected(CatalogueError{file, line_number, "header must be 'domain<TAB>organisation'"});
+      }
+      header = false;
+      continue;
+    }
+    if (fields.size() != 2) {
+      return Unexpected(CatalogueError{file, line_number, "row needs a domain and an organisation"});
+    }
+    std::string domain = trim(fields[0]);
+    for (char& ch : domain) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string organisation = trim(fields[1]);
+    if (domain.empty() || organisation.empty() || domain.find_first_of("/: ") != std::string::npos) {
+      return Unexpected(CatalogueError{file, line_number, "'" + domain + "' is not a domain name"});
+    }
+    loaded[domain] = organisation;
+  }
+  if (header) return Unexpected(CatalogueError{file, 0, "no header line"});
+  const int count = static_cast<int>(loaded.size());
+  for (auto& [domain, organisation] : loaded) organisations_by_domain_[domain] = std::move(organisation);
+  return count;
+}
+
+std::optional<std::string> Catalogue::organisation_for_url(std::string_view url) const {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  std::string_view rest = url.substr(scheme + 3);
+  std::string host(rest.substr(0, rest.find_first_of("/:?#")));
+  for (char& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // www.example.org, then example.org, then org: the longest listed suffix wins.
+  for (std::string_view candidate = host; !candidate.empty();) {
+    const auto found = organisations_by_domain_.find(candidate);
+    if (found != organisations_by_domain_.end()) return found->second;
+    const std::size_t dot = candidate.find('.');
+    if (dot == std::string_view::npos) break;
+    candidate.remove_prefix(dot + 1);
+  }
+  return std::nullopt;
 }
 
 std::optional<DocumentMetadata> Catalogue::find(const std::filesystem::path& absolute_path) const {

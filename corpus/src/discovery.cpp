@@ -17,8 +17,10 @@ bool is_hidden(const fs::path& path) {
 
 void add_catalogue_of(const fs::path& folder, Discovered& out) {
   std::error_code ec;
-  const fs::path candidate = folder / kCatalogueFileName;
-  if (fs::is_regular_file(candidate, ec)) out.catalogues.push_back(candidate);
+  for (const char* name : {kCatalogueFileName, kDomainsFileName}) {
+    const fs::path candidate = folder / name;
+    if (fs::is_regular_file(candidate, ec)) out.catalogues.push_back(candidate);
+  }
 }
 
 void walk_folder(const fs::path& root, Discovered& out) {
@@ -44,7 +46,7 @@ void walk_folder(const fs::path& root, Discovered& out) {
       continue;
     }
     if (!entry.is_regular_file(ec)) continue;
-    if (entry.path().filename() == kCatalogueFileName) {
+    if (is_catalogue_file(entry.path())) {
       out.catalogues.push_back(entry.path());
     } else {
       out.files.push_back(entry.path());

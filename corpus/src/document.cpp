@@ -68,6 +68,8 @@ void DocumentMetadata::overlay(const DocumentMetadata& over) {
   if (!over.language.empty()) language = over.language;
   if (!over.authors.empty()) authors = over.authors;
   if (!over.url.empty()) url = over.url;
+  if (!over.description.empty()) description = over.description;
+  if (!over.keywords.empty()) keywords = over.keywords;
 }
 
 }  // namespace cydex::corpus

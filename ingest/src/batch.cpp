@@ -1,12 +1,61 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cydex/ingest/batch.h"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "cydex/corpus/catalogue.h"
 #include "cydex/corpus/discovery.h"
+#include "worker_pool.h"
 
 namespace cydex::ingest {
+namespace {
+
+PoolOptions pool_options(std::size_t workers, const WorkerLimits& limits) {
+  return PoolOptions{.workers = workers,
+                     .timeout = limits.timeout,
+                     .worker = WorkerSettings{.memory_limit_mb = limits.memory_limit_mb}};
+}
+
+/// Worker processes for `files` files: as asked (or one per core), but no
+/// more than there are files.
+std::size_t worker_count(unsigned jobs, std::size_t files) {
+  const std::size_t wanted = jobs > 0 ? jobs : std::max(1U, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, std::min(wanted, files));
+}
+
+/// Adds one extraction result to the index and the report. Returns Stop on
+/// an index failure, which ends the run.
+PoolFlow record(ExtractResult result, const std::filesystem::path& path, index::Writer& writer,
+                const corpus::Catalogue& catalogue, BatchReport& report, DocumentOutcome& outcome) {
+  if (!result) {
+    report.failed.push_back(std::move(result).error());
+    return PoolFlow::Continue;
+  }
+  corpus::ExtractedDocument& doc = result.value();
+  // Precedence: the librarian's record, then the librarian's site map, then
+  // what the file says about itself.
+  if (const auto organisation = catalogue.organisation_for_url(doc.metadata.url)) {
+    doc.metadata.organisation = *organisation;
+  }
+  if (const auto entry = catalogue.find(doc.source.path)) doc.metadata.overlay(*entry);
+  index::Status written = writer.put(doc);
+  if (!written) {
+    report.fatal = written.error();
+    return PoolFlow::Stop;
+  }
+  outcome.indexed = true;
+  outcome.degraded = doc.status == corpus::ExtractionStatus::Degraded;
+  ++report.indexed;
+  if (outcome.degraded) {
+    ++report.degraded;
+    for (const std::string& warning : doc.warnings) report.warnings.push_back(path.string() + ": " + warning);
+  }
+  return PoolFlow::Continue;
+}
+
+}  // namespace
 
 BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index::Writer& writer,
                          const ExtractorRegistry& registry, const BatchOptions& options) {
@@ -17,40 +66,44 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
 
   corpus::Catalogue catalogue;
   for (const std::filesystem::path& file : found.catalogues) {
-    auto loaded = catalogue.load(file);
+    auto loaded = file.filename() == corpus::kDomainsFileName ? catalogue.load_domains(file) : catalogue.load(file);
     if (!loaded) report.warnings.push_back(loaded.error().message());
   }
 
-  const Pipeline pipeline{.registry = &registry, .tagger = options.tagger, .read = options.read};
-  std::size_t done = 0;
-  for (const std::filesystem::path& path : found.files) {
-    ExtractResult result = process_file(pipeline, path);
-    DocumentOutcome outcome{path, false, false};
-    if (result) {
-      corpus::ExtractedDocument& doc = result.value();
-      if (const auto record = catalogue.find(doc.source.path)) doc.metadata.overlay(*record);
-      index::Status written = writer.put(doc);
-      if (!written) {
-        report.fatal = written.error();
-        break;
+  if (!found.files.empty()) {
+    const Pipeline pipeline{.registry = &registry, .tagger = options.tagger, .read = options.read};
+    WorkerPool pool(pipeline, pool_options(worker_count(options.jobs, found.files.size()), options.limits));
+    std::size_t done = 0;
+    pool.run(found.files, [&](const std::filesystem::path& path, ExtractResult result) {
+      DocumentOutcome outcome{path, false, false};
+      const PoolFlow flow = record(std::move(result), path, writer, catalogue, report, outcome);
+      if (flow == PoolFlow::Continue && options.on_progress) {
+        options.on_progress(outcome, ++done, found.files.size());
       }
-      outcome.indexed = true;
-      outcome.degraded = doc.status == corpus::ExtractionStatus::Degraded;
-      ++report.indexed;
-      if (outcome.degraded) {
-        ++report.degraded;
-        for (const std::string& warning : doc.warnings) report.warnings.push_back(path.string() + ": " + warning);
-      }
-    } else {
-      report.failed.push_back(std::move(result).error());
-    }
-    if (options.on_progress) options.on_progress(outcome, ++done, found.files.size());
+      return flow;
+    });
   }
 
   index::Status committed = writer.commit();
   if (!committed && !report.fatal) report.fatal = committed.error();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
+}
+
+ExtractResult extract_isolated(const Pipeline& pipeline, const std::filesystem::path& path,
+                               const WorkerLimits& limits) {
+  std::optional<ExtractResult> out;
+  WorkerPool pool(pipeline, pool_options(1, limits));
+  // Absolute, as the registry names files, so that a timeout or a crash
+  // reads like any other error about the file.
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  if (ec) absolute = path;
+  pool.run({absolute}, [&](const std::filesystem::path&, ExtractResult result) {
+    out.emplace(std::move(result));
+    return PoolFlow::Continue;
+  });
+  return std::move(*out);
 }
 
 }  // namespace cydex::ingest

@@ -4,7 +4,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include <array>
 #include <cctype>
 #include <limits>
 #include <memory>
@@ -22,14 +21,24 @@ struct DocFreer {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, DocFreer>;
 
+/// How far into the page a charset declaration is looked for. Browsers
+/// look at 1024 bytes; saved pages put long comments and styles first.
+constexpr std::size_t kDeclarationReach = 8192;
+
 /// The charset a page declares in its first bytes (<meta charset> or
-/// http-equiv Content-Type), lower-cased; empty when none.
+/// http-equiv Content-Type, or an XML declaration), lower-cased; empty when
+/// none.
 std::string declared_charset(std::string_view bytes) {
-  std::string head(bytes.substr(0, 4096));
+  std::string head(bytes.substr(0, kDeclarationReach));
   for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  const std::size_t at = head.find("charset=");
-  if (at == std::string::npos) return {};
+  std::size_t at = head.find("charset=");
   std::size_t start = at + 8;
+  if (at == std::string::npos) {
+    // <?xml version="1.0" encoding="..."?> in XHTML.
+    at = head.find("encoding=");
+    if (at == std::string::npos || head.find("<?xml") == std::string::npos || at > head.find("?>")) return {};
+    start = at + 9;
+  }
   while (start < head.size() && (head[start] == '"' || head[start] == '\'' || head[start] == ' ')) ++start;
   std::size_t end = start;
   while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
@@ -37,13 +46,6 @@ std::string declared_charset(std::string_view bytes) {
     ++end;
   }
   return head.substr(start, end - start);
-}
-
-/// Charset names that pages use but ICU does not know under that name.
-std::string canonical_charset(const std::string& name) {
-  if (name == "unicode-1-1-utf-8" || name == "utf8" || name == "unicode-1-1-utf8") return "utf-8";
-  if (name == "unicode") return "utf-16le";
-  return name;
 }
 
 void silence(void* /*context*/, const char* /*message*/, ...) {}
@@ -54,8 +56,7 @@ ExtractResult HtmlExtractor::extract(const corpus::SourceDocument& source, std::
   const auto fail = [&](corpus::ErrorKind kind, std::string detail) {
     return corpus::Unexpected(corpus::IngestError{source.path, "extract", kind, std::move(detail)});
   };
-  const std::string declared = canonical_charset(declared_charset(bytes));
-  std::optional<Decoded> decoded = decode_to_utf8(bytes, declared);
+  std::optional<Decoded> decoded = decode_to_utf8(bytes, declared_charset(bytes));
   if (!decoded) return fail(corpus::ErrorKind::BadEncoding, "cannot decode the page's characters");
   if (decoded->utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return fail(corpus::ErrorKind::TooLarge, "page over 2 GiB");
@@ -66,8 +67,8 @@ ExtractResult HtmlExtractor::extract(const corpus::SourceDocument& source, std::
   xmlSetGenericErrorFunc(nullptr, silence);
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                            HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  XmlDocPtr doc(htmlReadMemory(decoded->utf8.data(), static_cast<int>(decoded->utf8.size()), nullptr, "UTF-8",
-                               kOptions));
+  XmlDocPtr doc(
+      htmlReadMemory(decoded->utf8.data(), static_cast<int>(decoded->utf8.size()), nullptr, "UTF-8", kOptions));
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     return fail(corpus::ErrorKind::Corrupt, "no HTML document could be parsed");
   }
@@ -75,9 +76,8 @@ ExtractResult HtmlExtractor::extract(const corpus::SourceDocument& source, std::
   corpus::ExtractedDocument out;
   out.source = source;
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  out.metadata = read_html_metadata(root);
   const HtmlText text = extract_main_text(root);
-  if (out.metadata.title.empty()) out.metadata.title = text.first_heading;
+  out.metadata = read_html_metadata(root, text);
   out.pages.push_back(corpus::Page{1, text.text});
   if (text.text.empty()) {
     out.status = corpus::ExtractionStatus::Degraded;

@@ -10,14 +10,14 @@ namespace cydex::ingest {
 
 struct HtmlText {
   std::string text;           ///< Blocks separated by blank lines, list items by line breaks.
-  std::string first_heading;  ///< Text of the first h1 in the content, for a missing title.
+  std::string first_heading;  ///< Text of the page's first visible h1, for a missing title.
 };
 
-/// The article's text: the content of `<main>`, else the longest
-/// `<article>`, else an element with role="main", else `<body>`, without
-/// page furniture (scripts, navigation, headers and footers outside the
-/// article, asides, forms, cookie banners, skip links, share buttons,
-/// related-content boxes, breadcrumbs).
+/// The article's text: the content of `<main>` or role="main" (when it
+/// holds text), else a dominant `<article>`, else the containers that text
+/// and link density point to (see html_density.h), else `<body>`; without
+/// page furniture wherever it sits (see html_furniture.h) and without short
+/// blocks that are mostly links. Never empty when the page has visible text.
 HtmlText extract_main_text(const xmlNode* root);
 
 }  // namespace cydex::ingest

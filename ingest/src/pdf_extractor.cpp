@@ -5,12 +5,18 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "dehyphenation_evidence.h"
+#include "dehyphenator.h"
+#include "pdf_layout.h"
+#include "pdf_metadata.h"
 #include "running_furniture.h"
 
 namespace cydex::ingest {
@@ -49,38 +55,85 @@ std::string to_utf8(const poppler::ustring& text) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-std::string iso_date(std::time_t when) {
-  if (when <= 0) return {};
-  std::tm parts{};
-  gmtime_r(&when, &parts);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &parts);
-  return buffer;
+std::string poppler_layout_text(const poppler::page& page) {
+  return to_utf8(page.text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
 }
 
-/// A title that is a file name or a placeholder tells nothing.
-bool is_placeholder_title(const std::string& title) {
-  static constexpr std::string_view kNoise[] = {"microsoft word", ".doc", ".pdf", "untitled", "powerpoint"};
-  std::string lower = title;
+struct PageText {
+  std::string text{};
+  std::string prominent{};  ///< The page's largest text, when it stands out.
+};
+
+PageText read_page(const poppler::page& page, PdfReadingOrder order) {
+  if (order == PdfReadingOrder::PopplerLayout) return PageText{poppler_layout_text(page), {}};
+  std::vector<PositionedWord> words;
+  // Without text_list_include_font: font names per glyph make the call half
+  // again as slow, and a word box's height measures its type size well
+  // enough to tell body text, small print and titles apart.
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::rectf bbox = box.bbox();
+    words.push_back(PositionedWord{to_utf8(box.text()), bbox.left(), bbox.top(), bbox.right(), bbox.bottom(), 0.0,
+                                   box.rotation(), box.has_space_after()});
+  }
+  const poppler::rectf rect = page.page_rect();
+  const bool turned = page.orientation() == poppler::page::landscape || page.orientation() == poppler::page::seascape;
+  PageLayout layout = turned ? lay_out_page(std::move(words), rect.height(), rect.width())
+                             : lay_out_page(std::move(words), rect.width(), rect.height());
+  if (!layout.confident) return PageText{poppler_layout_text(page), std::move(layout.prominent)};
+  return PageText{std::move(layout.text), std::move(layout.prominent)};
+}
+
+PdfMetadataSources metadata_sources(const poppler::document& pdf, std::string_view bytes) {
+  PdfMetadataSources sources;
+  sources.info_title = to_utf8(pdf.get_title());
+  sources.info_author = to_utf8(pdf.get_author());
+  sources.info_subject = to_utf8(pdf.get_subject());
+  sources.info_keywords = to_utf8(pdf.get_keywords());
+  sources.info_created = pdf.get_creation_date_t();
+  sources.info_modified = pdf.get_modification_date_t();
+  sources.xmp = to_utf8(pdf.metadata());
+  sources.catalog_language = find_catalog_language(bytes);
+  sources.now = std::time(nullptr);
+  return sources;
+}
+
+/// Whether a poppler message reports damage to the file's structure (as
+/// opposed to a font or drawing oddity that costs no text).
+bool reports_damage(const std::string& message) {
+  std::string lower = message;
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  for (const std::string_view noise : kNoise) {
-    if (lower.find(noise) != std::string::npos) return true;
-  }
-  return lower.find_first_not_of(" -_.") == std::string::npos;
+  static constexpr std::string_view kDamage[] = {"xref",         "trailer",     "reconstruct",  "catalog",  "page tree",
+                                                 "pages object", "end of file", "unterminated", "endstream"};
+  return std::any_of(std::begin(kDamage), std::end(kDamage),
+                     [&](std::string_view word) { return lower.find(word) != std::string::npos; });
 }
 
-void read_metadata(const poppler::document& pdf, corpus::DocumentMetadata& meta) {
-  const std::string title = to_utf8(pdf.get_title());
-  if (!is_placeholder_title(title)) meta.title = title;
-  const std::string author = to_utf8(pdf.get_author());
-  if (!author.empty()) meta.authors.push_back(author);
-  const std::time_t created = pdf.get_creation_date_t();
-  const std::time_t now = std::time(nullptr);
-  // 1970 and dates in the future come from broken producers.
-  if (created > 86400 * 366 && created <= now) {
-    meta.date = iso_date(created);
-    meta.year = std::stoi(meta.date.substr(0, 4));
+/// The length a linearized PDF declares for itself (/L), or 0.
+std::size_t declared_length(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 1024);
+  const std::size_t at = head.find("/Linearized");
+  if (at == std::string_view::npos) return 0;
+  const std::size_t length = head.find("/L ", at);
+  if (length == std::string_view::npos) return 0;
+  std::size_t value = 0;
+  for (std::size_t i = length + 3; i < head.size() && std::isdigit(static_cast<unsigned char>(head[i])); ++i) {
+    value = value * 10 + static_cast<std::size_t>(head[i] - '0');
   }
+  return value;
+}
+
+/// Why a file poppler opened has no pages: cut off, or damaged.
+std::string no_pages_reason(std::string_view bytes, const std::vector<std::string>& messages) {
+  std::string detail;
+  const std::size_t declared = declared_length(bytes);
+  if (declared > bytes.size()) {
+    detail = "truncated: " + std::to_string(bytes.size()) + " of " + std::to_string(declared) +
+             " bytes; poppler recovers no pages";
+  } else {
+    detail = "damaged PDF: poppler recovers no pages";
+  }
+  if (!messages.empty()) detail += " (" + messages.front() + ")";
+  return detail;
 }
 
 corpus::IngestError error(const corpus::SourceDocument& source, corpus::ErrorKind kind, std::string detail) {
@@ -106,25 +159,38 @@ ExtractResult PdfExtractor::extract(const corpus::SourceDocument& source, std::s
   if (pdf->is_locked()) {
     return corpus::Unexpected(error(source, corpus::ErrorKind::Encrypted, "needs a user password to open"));
   }
+  const int page_count = pdf->pages();
+  if (page_count <= 0) {
+    return corpus::Unexpected(error(source, corpus::ErrorKind::Corrupt, no_pages_reason(bytes, messages)));
+  }
 
   corpus::ExtractedDocument out;
   out.source = source;
-  read_metadata(*pdf, out.metadata);
-
-  const int page_count = pdf->pages();
+  PdfMetadataSources sources = metadata_sources(*pdf, bytes);
   std::size_t text_bytes = 0;
+  std::string sample;  // The start of the text, to recognise its language.
   for (int index = 0; index < page_count; ++index) {
+    // One page object at a time: a report of thousands of pages never holds
+    // more than one page's layout in memory.
     std::unique_ptr<poppler::page> page(pdf->create_page(index));
     corpus::Page extracted{index + 1, {}};
     if (page) {
-      extracted.text = to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
+      PageText read = read_page(*page, options_.reading_order);
+      extracted.text = std::move(read.text);
+      if (index == 0) sources.first_page_title = std::move(read.prominent);
     } else {
       out.warnings.push_back("page " + std::to_string(index + 1) + " cannot be read");
     }
-    text_bytes += extracted.text.find_first_not_of(" \n\f") == std::string::npos ? 0 : extracted.text.size();
+    const bool blank = extracted.text.find_first_not_of(" \n\f") == std::string::npos;
+    text_bytes += blank ? 0 : extracted.text.size();
+    if (sample.size() < 64 * 1024) sample += extracted.text;
     out.pages.push_back(std::move(extracted));
   }
-  if (page_count == 0) return corpus::Unexpected(error(source, corpus::ErrorKind::Corrupt, "PDF has no pages"));
+  sources.text_language = guess_language(sample);
+  const PdfMetadata chosen = choose_pdf_metadata(sources);
+  out.metadata = chosen.record;
+  // What was found but not believed, for the librarian checking the file.
+  for (const std::string& doubt : chosen.distrusted) out.warnings.push_back("metadata not used: " + doubt);
   if (text_bytes == 0) {
     // A scan without OCR: still indexed, by its metadata, and reported.
     out.status = corpus::ExtractionStatus::Degraded;
@@ -132,9 +198,17 @@ ExtractResult PdfExtractor::extract(const corpus::SourceDocument& source, std::s
                            " pages (a scan without OCR?)");
   }
   remove_running_furniture(out.pages);
-  if (!messages.empty()) {
+  // Rejoin words split at line ends while the document's language is at
+  // hand, and join the two lines, as poppler's own layout text does.
+  if (options_.dehyphenation == PdfDehyphenation::WithEvidence) {
+    dehyphenate(out.pages, DehyphenationOptions{.language = out.metadata.language, .reflow = Reflow::JoinLines});
+  }
+  const auto damage = std::find_if(messages.begin(), messages.end(), reports_damage);
+  if (damage != messages.end()) {
+    // poppler repaired the file's structure (a broken cross-reference
+    // table, a cut-off stream): the text may be incomplete.
     out.status = corpus::ExtractionStatus::Degraded;
-    out.warnings.push_back("poppler: " + messages.front());
+    out.warnings.push_back("damaged PDF, text as far as poppler recovers it: " + *damage);
   }
   return out;
 }

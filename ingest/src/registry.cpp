@@ -96,7 +96,9 @@ ExtractResult ExtractorRegistry::extract_file(const fs::path& path, const ReadOp
   if (!result) return result;
   corpus::ExtractedDocument& doc = result.value();
   for (corpus::Page& page : doc.pages) page.text = clean_text(page.text);
-  if (source.media_type != corpus::MediaType::Html) dehyphenate(doc.pages);
+  // The PDF extractor dehyphenates with its own evidence (word lists of the
+  // document's language); plain text gets the shared step.
+  if (source.media_type == corpus::MediaType::Text) dehyphenate(doc.pages);
   if (doc.metadata.title.empty()) doc.metadata.title = title_from_file_name(source.path);
   return result;
 }

@@ -102,6 +102,32 @@ long number_in(std::string_view line) {
   return number;
 }
 
+/// The difference between printed page numbers and the PDF's page index
+/// ("3" printed on the fifth page after a cover and a contents page: -2),
+/// when lone page-number lines agree on one on at least three pages and a
+/// tenth of them; 0 otherwise.
+long printed_number_offset(const std::vector<std::vector<std::string>>& lines,
+                           const std::vector<corpus::Page>& pages) {
+  std::map<long, std::size_t> pages_with_offset;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    std::set<long> offsets;
+    for (const std::size_t i : lone_lines(lines[p])) {
+      const long number = number_in(lines[p][i]);
+      if (is_page_number(lines[p][i]) && number >= 0) offsets.insert(number - pages[p].number);
+    }
+    for (const long offset : offsets) ++pages_with_offset[offset];
+  }
+  long best = 0;
+  std::size_t best_count = 0;
+  for (const auto& [offset, count] : pages_with_offset) {
+    if (count > best_count) {
+      best = offset;
+      best_count = count;
+    }
+  }
+  return best_count >= std::max<std::size_t>(3, pages.size() / 10) ? best : 0;
+}
+
 }  // namespace
 
 int remove_running_furniture(std::vector<corpus::Page>& pages) {
@@ -116,6 +142,7 @@ int remove_running_furniture(std::vector<corpus::Page>& pages) {
   }
   // A running line appears on at least three pages and on at least 40% of them.
   const std::size_t threshold = std::max<std::size_t>(3, (pages.size() * 2 + 4) / 5);
+  const long offset = printed_number_offset(lines, pages);
 
   int removed = 0;
   for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -131,11 +158,13 @@ int remove_running_furniture(std::vector<corpus::Page>& pages) {
       }
     }
     // Away from the edges a lone number may be a figure ("64 parties"), so
-    // only the page's own number goes.
+    // only the page's own number goes: its index, or its printed number
+    // where the numbering is offset consistently.
     for (const std::size_t i : lone_lines(page_lines)) {
       const std::string shape = shape_of(page_lines[i]);
       const bool running = pages.size() >= 3 && pages_with_shape[shape] >= threshold && shape.size() > 1;
-      const bool own_number = is_page_number(page_lines[i]) && number_in(page_lines[i]) == pages[p].number;
+      const long number = is_page_number(page_lines[i]) ? number_in(page_lines[i]) : -1;
+      const bool own_number = number >= 0 && (number == pages[p].number || number == pages[p].number + offset);
       if (running || own_number) {
         page_lines[i].clear();
         changed = true;

@@ -33,6 +33,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("engl
   parser_.add_prefix("title", std::string(schema::kTitlePrefix));
   parser_.add_prefix("author", std::string(schema::kAuthorPrefix));
   parser_.add_prefix("org", std::string(schema::kOrgWordsPrefix));
+  // "year:2019..2023" is a range over the sortable year; "year:2019" one year.
+  parser_.add_rangeprocessor(
+      (new Xapian::NumberRangeProcessor(schema::kYearSortableSlot, "year:"))->release());
   parser_.add_boolean_prefix("year", std::string(schema::kYearPrefix));
   parser_.add_boolean_prefix("lang", std::string(schema::kLanguagePrefix));
   parser_.add_boolean_prefix("format", std::string(schema::kFormatPrefix));

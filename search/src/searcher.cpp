@@ -10,7 +10,7 @@
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
 #include "facet_collector.h"
-#include "keyword_in_context.h"
+#include "cydex/corpus/keyword_in_context.h"
 #include "query_builder.h"
 #include "snippeter.h"
 #include "tag_count_spy.h"
@@ -55,7 +55,7 @@ DocumentView to_view(const index::StoredDocument& stored) {
     ++counts[mention.tag];
     const auto text = page_text.find(mention.page);
     std::string context =
-        text == page_text.end() ? std::string() : keyword_in_context(*text->second, mention.start, mention.end);
+        text == page_text.end() ? std::string() : corpus::keyword_in_context(*text->second, mention.start, mention.end);
     view.mentions.push_back(MentionView{mention.tag, mention.page, mention.start, mention.end, std::move(context)});
   }
   for (const auto& [tag, count] : counts) view.tags.push_back(TagCount{tag, count});

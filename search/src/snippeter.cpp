@@ -13,10 +13,23 @@ std::size_t utf8_cut(std::string_view text, std::size_t limit) {
   return limit;
 }
 
-std::string single_line(std::string_view text) {
-  std::string out(text);
-  for (char& ch : out) {
-    if (ch == '\n') ch = ' ';
+/// The text on one line; runs of line breaks and spaces become one space.
+/// `offsets`, when given, are byte offsets into `text`, moved to match.
+std::string single_line(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* offsets = nullptr) {
+  std::string out;
+  std::vector<std::size_t> map(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    map[i] = out.size();
+    const bool space = text[i] == '\n' || text[i] == ' ';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out.push_back(space ? ' ' : text[i]);
+  }
+  map[text.size()] = out.size();
+  if (offsets != nullptr) {
+    for (auto& [start, end] : *offsets) {
+      start = map[start];
+      end = map[end];
+    }
   }
   return out;
 }
@@ -28,14 +41,45 @@ struct Window {
   int score = -1;
 };
 
+/// The passage of about max_bytes centred on [start, end) of the page, marked.
+Snippet passage_around(const index::StoredPage& page, std::size_t start, std::size_t end, std::size_t max_bytes,
+                       bool paginated) {
+  const std::string& text = page.text;
+  const std::size_t half = max_bytes > end - start ? (max_bytes - (end - start)) / 2 : 0;
+  std::size_t from = start > half ? start - half : 0;
+  std::size_t to = std::min(text.size(), end + half);
+  if (from > 0) {
+    const std::size_t space = text.find(' ', from);
+    if (space != std::string::npos && space < start) from = space + 1;
+  }
+  if (to < text.size()) {
+    const std::size_t space = text.rfind(' ', to);
+    if (space != std::string::npos && space > end) to = space;
+  }
+  Snippet snippet;
+  if (from > 0) snippet.text = "… ";
+  const std::size_t base = snippet.text.size();
+  std::vector<std::pair<std::size_t, std::size_t>> marks{{start - from, end - from}};
+  snippet.text += single_line(std::string_view(text).substr(from, to - from), &marks);
+  snippet.highlights.emplace_back(base + marks[0].first, base + marks[0].second);
+  if (to < text.size()) snippet.text += " …";
+  if (paginated) snippet.page = page.number;
+  return snippet;
+}
+
 }  // namespace
 
 MatchedTerms body_terms(Xapian::TermIterator begin, Xapian::TermIterator end) {
   MatchedTerms out;
   const std::string stem_prefix(index::schema::kStemPrefix);
+  const std::string tag_prefix(index::schema::kTagPrefix);
   for (Xapian::TermIterator it = begin; it != end; ++it) {
     const std::string term = *it;
     if (term.empty()) continue;
+    if (term.starts_with(tag_prefix)) {
+      out.tags.insert(term.substr(tag_prefix.size()));
+      continue;
+    }
     // Unprefixed terms start with a lower-case letter or a digit; prefixes are capitals.
     const auto lead = static_cast<unsigned char>(term[0]);
     if (term.starts_with(stem_prefix) && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z')) {
@@ -85,6 +129,15 @@ Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedT
   }
 
   Snippet snippet;
+  if (best.score < 0 && !terms.tags.empty()) {
+    for (const index::StoredMention& mention : doc.mentions) {
+      if (terms.tags.count(mention.tag) == 0) continue;
+      for (const index::StoredPage& page : doc.pages) {
+        if (page.number != mention.page || mention.end > page.text.size()) continue;
+        return passage_around(page, mention.start, mention.end, max_bytes, paginated);
+      }
+    }
+  }
   if (best.score < 0) {
     for (const index::StoredPage& page : doc.pages) {
       if (page.text.empty()) continue;
@@ -112,12 +165,12 @@ Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedT
   const bool cut_after = end < text.size();
   if (cut_before) snippet.text = "… ";
   const std::size_t base = snippet.text.size();
-  snippet.text += single_line(std::string_view(text).substr(start, end - start));
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
   for (std::size_t i = before; i <= after; ++i) {
-    if (page_matches[best.page][i]) {
-      snippet.highlights.emplace_back(base + tokens[i].start - start, base + tokens[i].end - start);
-    }
+    if (page_matches[best.page][i]) marks.emplace_back(tokens[i].start - start, tokens[i].end - start);
   }
+  snippet.text += single_line(std::string_view(text).substr(start, end - start), &marks);
+  for (const auto& [mark_start, mark_end] : marks) snippet.highlights.emplace_back(base + mark_start, base + mark_end);
   if (cut_after) snippet.text += " …";
   if (paginated) snippet.page = doc.pages[best.page].number;
   return snippet;

@@ -17,6 +17,7 @@ namespace cydex::search {
 struct MatchedTerms {
   std::set<std::string> exact;    ///< Folded words ("diplomacy").
   std::set<std::string> stemmed;  ///< Stems ("diplomaci"), compared with the stem of each word.
+  std::set<std::string> tags;     ///< Tag ids the query filtered on ("norm:13j").
 };
 
 /// Terms of `terms` that can appear in body text, from Enquire's matching terms.
@@ -24,7 +25,8 @@ MatchedTerms body_terms(Xapian::TermIterator begin, Xapian::TermIterator end);
 
 /// Picks the passage of about `max_bytes` with the most distinct matched
 /// words, across all pages, and marks each matched word as written. Without
-/// a match, the start of the first page with text.
+/// a word match, the passage around the first mention of a queried tag;
+/// without either, the start of the first page with text.
 class Snippeter {
  public:
   explicit Snippeter(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}

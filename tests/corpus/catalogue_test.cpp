@@ -95,3 +95,51 @@ TEST(DocumentMetadata, OverlayKeepsFieldsTheRecordLeavesEmpty) {
 
 }  // namespace
 }  // namespace cydex::corpus
+
+namespace cydex::corpus {
+namespace {
+
+TEST(Catalogue, MapsSitesToOrganisationsByLongestDomain) {
+  const testing::TempDir dir;
+  const auto file = dir.write("domains.tsv",
+                              "# web sites and their publishers\n"
+                              "domain\torganisation\n"
+                              "auswaertiges-amt.de\tGerman Federal Foreign Office\n"
+                              "europa.eu\tEuropean Union\n"
+                              "eeas.europa.eu\tEuropean Union (EEAS)\n");
+  Catalogue catalogue;
+  ASSERT_EQ(*catalogue.load_domains(file), 3);
+  struct Case {
+    const char* url;
+    std::optional<std::string> organisation;
+  };
+  const Case cases[] = {
+      // A subdomain is covered by its domain.
+      {"https://www.auswaertiges-amt.de/en/aussenpolitik/themen/-/229812", "German Federal Foreign Office"},
+      // The longest listed domain wins.
+      {"https://eeas.europa.eu/sites/eeas/files/x.pdf", "European Union (EEAS)"},
+      {"https://commission.europa.eu/x", "European Union"},
+      // Case and ports do not matter.
+      {"HTTP://EUROPA.EU:8080/", "European Union"},
+      // Unlisted hosts, look-alike suffixes and non-URLs map to nothing.
+      {"https://example.org/", std::nullopt},
+      {"https://notauswaertiges-amt.de/", std::nullopt},
+      {"europa.eu", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const Case& c : cases) EXPECT_EQ(catalogue.organisation_for_url(c.url), c.organisation) << c.url;
+}
+
+TEST(Catalogue, DomainMapErrorsNameFileAndLine) {
+  const testing::TempDir dir;
+  const auto bad_header = dir.write("a/domains.tsv", "site\tpublisher\n");
+  const auto bad_row = dir.write("b/domains.tsv", "domain\torganisation\nhttps://x.org/\tX\n");
+  Catalogue catalogue;
+  EXPECT_EQ(catalogue.load_domains(bad_header).error().message(),
+            bad_header.string() + ":1: header must be 'domain<TAB>organisation'");
+  EXPECT_EQ(catalogue.load_domains(bad_row).error().message(),
+            bad_row.string() + ":2: 'https://x.org/' is not a domain name");
+}
+
+}  // namespace
+}  // namespace cydex::corpus

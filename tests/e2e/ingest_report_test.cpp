@@ -86,3 +86,32 @@ TEST(IngestReport, UnwritableIndexLocationIsFatal) {
 
 }  // namespace
 }  // namespace cydex
+
+namespace cydex {
+namespace {
+
+TEST(IngestReport, DomainMapNamesTheOrganisationOfSavedPagesAndTheCatalogueStillWins) {
+  const testing::TempDir dir;
+  const std::string page =
+      "<!DOCTYPE html><html lang=\"en\"><head><title>Cyber policy | Some Site</title>"
+      "<meta property=\"og:site_name\" content=\"AA\">"
+      "<link rel=\"canonical\" href=\"https://www.auswaertiges-amt.de/en/PAGE\"></head>"
+      "<body><main><h1>Cyber policy</h1><p>Confidence-building measures in the OSCE.</p></main></body></html>";
+  dir.write("web/a.html", std::string(page).replace(page.find("PAGE"), 4, "a"));
+  dir.write("web/b.html", std::string(page).replace(page.find("PAGE"), 4, "b"));
+  dir.write("web/domains.tsv", "domain\torganisation\nauswaertiges-amt.de\tGerman Federal Foreign Office\n");
+  dir.write("web/catalogue.tsv", "path\torganisation\nb.html\tAuswärtiges Amt (catalogue)\n");
+  const std::string index = (dir.path() / "index").string();
+  const auto run = run_cydex({"ingest", "-q", "--index", index, (dir.path() / "web").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json result = json::parse(run_cydex({"search", "--json", "--index", index, "confidence"}).out);
+  std::map<std::string, std::string> organisations;
+  for (const json& hit : result["results"]) {
+    organisations[std::filesystem::path(hit["path"].get<std::string>()).filename().string()] = hit["organisation"];
+  }
+  EXPECT_EQ(organisations, (std::map<std::string, std::string>{{"a.html", "German Federal Foreign Office"},
+                                                                {"b.html", "Auswärtiges Amt (catalogue)"}}));
+}
+
+}  // namespace
+}  // namespace cydex

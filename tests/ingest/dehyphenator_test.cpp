@@ -32,23 +32,21 @@ TEST(Dehyphenator, JoinsOrKeepsWordsSplitAtLineEnds) {
       // A printer's hyphenation, nothing else known: joined; the word completes the first line.
       {"plain split", "a set of dip-\nlomatic\npractices", "a set of diplomatic\npractices"},
       // The split compound also appears unbroken with its hyphen: the hyphen stays.
-      {"known compound",
-       "in multi-stakeholder formats.\nthe multi-\nstakeholder\napproach",
+      {"known compound", "in multi-stakeholder formats.\nthe multi-\nstakeholder\napproach",
        "in multi-stakeholder formats.\nthe multi-stakeholder\napproach"},
       // An acronym before the hyphen: "EU-wide" is a compound.
       {"acronym head", "an EU-\nwide\nframework", "an EU-wide\nframework"},
       // The joined word appears elsewhere: joined even though the head is in capitals.
-      {"joined word evidence", "CYBERSECURITY matters.\nCYBER-\nsecurity\nfor all", "CYBERSECURITY matters.\nCYBERsecurity\nfor all"},
+      {"joined word evidence", "CYBERSECURITY matters.\nCYBER-\nsecurity\nfor all",
+       "CYBERSECURITY matters.\nCYBERsecurity\nfor all"},
       // Joined-word evidence outranks a compound seen elsewhere.
-      {"joined beats compound",
-       "cybersecurity and cyber-security.\ncyber-\nsecurity\nnow",
+      {"joined beats compound", "cybersecurity and cyber-security.\ncyber-\nsecurity\nnow",
        "cybersecurity and cyber-security.\ncybersecurity\nnow"},
       // A compound with two hyphens, split at the second one, is kept whole.
-      {"split in a chain",
-       "the cyber-diplomat-in-chief said.\nthe cyber-diplomat-\nin-chief\nsaid",
+      {"split in a chain", "the cyber-diplomat-in-chief said.\nthe cyber-diplomat-\nin-chief\nsaid",
        "the cyber-diplomat-in-chief said.\nthe cyber-diplomat-in-chief\nsaid"},
       // Accented letters before the split.
-      {"accented head", "la coop\xC3\xA9-\nration\nentre", "la coop\xC3\xA9ration\nentre"},
+      {"accented head", "la coopé-\nration\nentre", "la coopération\nentre"},
   };
   for (const DehyphenCase& c : cases) {
     EXPECT_EQ(dehyphenated(c.input), c.expected) << c.what;
@@ -58,7 +56,8 @@ TEST(Dehyphenator, JoinsOrKeepsWordsSplitAtLineEnds) {
 TEST(Dehyphenator, KeepsTheRestOfTheNextLineApart) {
   const DehyphenCase cases[] = {
       // Regression: the word after the tail was glued to it ("diplomaticpractices").
-      {"words after the tail", "a set of dip-\nlomatic practices concerned with\nthe", "a set of diplomatic\npractices concerned with\nthe"},
+      {"words after the tail", "a set of dip-\nlomatic practices concerned with\nthe",
+       "a set of diplomatic\npractices concerned with\nthe"},
       // Punctuation attached to the tail stays with the word.
       {"comma after tail", "cyber dip-\nlomacy, as\nsuch", "cyber diplomacy,\nas\nsuch"},
       // A full stop ending the sentence.

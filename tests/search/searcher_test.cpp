@@ -79,8 +79,10 @@ TEST_F(SearcherTest, PhrasesFieldsBooleansAndWildcards) {
       {"title:international", {"office"}},
       // Organisation words.
       {"org:snv", {"snv"}},
-      // Boolean filters.
+      // Boolean filters, and a year range in the query.
       {"year:2017", {"office"}},
+      {"year:2018..2024", {"brochure", "snv"}},
+      {"cyber year:2019..2019", {"brochure"}},
       {"format:html", {"office", "snv"}},
       // OR and NOT.
       {"internet OR vulnerabilities", {"office", "snv"}},

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cydex/corpus/document_metadata.h"
@@ -24,6 +25,11 @@ struct CatalogueError {
 
 /// The file name a folder's catalogue has.
 inline constexpr const char* kCatalogueFileName = "catalogue.tsv";
+/// The file name of a folder's mapping of web sites to organisations.
+inline constexpr const char* kDomainsFileName = "domains.tsv";
+
+/// True for the librarian's files (catalogue, domain map), which are not documents.
+bool is_catalogue_file(const std::filesystem::path& path);
 
 /// Librarian records keyed by absolute file path.
 ///
@@ -32,12 +38,24 @@ inline constexpr const char* kCatalogueFileName = "catalogue.tsv";
 /// `authors` (separated by ";") and `notes` are recognised, others ignored),
 /// then one row per document. `path` is relative to the catalogue's folder.
 /// Lines starting with '#' and blank lines are skipped.
+///
+/// A `domains.tsv` file maps web sites to the organisations that publish
+/// them: a header `domain<TAB>organisation`, then rows such as
+/// `auswaertiges-amt.de<TAB>German Federal Foreign Office`. A domain covers
+/// its subdomains (www.auswaertiges-amt.de).
 class Catalogue {
  public:
   /// Reads one catalogue file and adds its records. A record for a path that
   /// already has one replaces it. Errors name the file and line; on error
   /// nothing from this file is added.
   Result<int, CatalogueError> load(const std::filesystem::path& file);
+
+  /// Reads a domains.tsv file (see above). Errors name the file and line.
+  Result<int, CatalogueError> load_domains(const std::filesystem::path& file);
+
+  /// The organisation the librarian gave the site of `url`, matching the
+  /// longest listed domain that equals or ends the URL's host.
+  [[nodiscard]] std::optional<std::string> organisation_for_url(std::string_view url) const;
 
   /// The record for `absolute_path`, if the librarian made one.
   [[nodiscard]] std::optional<DocumentMetadata> find(const std::filesystem::path& absolute_path) const;
@@ -46,6 +64,7 @@ class Catalogue {
 
  private:
   std::map<std::filesystem::path, DocumentMetadata> records_;
+  std::map<std::string, std::string, std::less<>> organisations_by_domain_;
 };
 
 }  // namespace cydex::corpus

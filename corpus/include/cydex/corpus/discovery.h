@@ -11,7 +11,7 @@ namespace cydex::corpus {
 /// What walking the user's paths found.
 struct Discovered {
   std::vector<std::filesystem::path> files;       ///< Absolute, sorted, unique.
-  std::vector<std::filesystem::path> catalogues;  ///< catalogue.tsv files met on the way.
+  std::vector<std::filesystem::path> catalogues;  ///< catalogue.tsv and domains.tsv files met on the way.
   std::vector<std::string> problems;              ///< "path: reason", one per unreadable entry.
 };
 

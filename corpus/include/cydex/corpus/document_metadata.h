@@ -19,6 +19,8 @@ struct DocumentMetadata {
   std::string language{};     ///< BCP 47 primary tag in lower case ("en", "de").
   std::vector<std::string> authors{};
   std::string url{};          ///< Where the document was published, when known.
+  std::string description{};  ///< The publisher's one-paragraph summary (a web page's meta description).
+  std::vector<std::string> keywords{};  ///< The publisher's keywords (a PDF's Info /Keywords), in their order.
 
   /// Copies every field that is set in `over` onto this record.
   void overlay(const DocumentMetadata& over);

@@ -27,6 +27,10 @@ struct AliasOptions {
   /// Drop the match when the next word, separated by spaces only, starts
   /// with a capital letter: "Chad Smith" is a person, "Chad and Niger" a state.
   bool not_before_name = false;
+  /// Drop the match when the word before it, separated by spaces only,
+  /// starts with a capital letter: "Klara Jordan" is a person, "Algeria,
+  /// Jordan" and "in Jordan" the state.
+  bool not_after_name = false;
 };
 
 /// One way a tag is written in documents.

@@ -2,8 +2,11 @@
 /// @brief Batch ingestion: files in, index out, one report.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +36,24 @@ struct BatchReport {
   double seconds = 0;
 };
 
+/// Limits on each extraction worker process (see WorkerPool in ingest/src).
+struct WorkerLimits {
+  /// Wall time one file may take; the worker is then killed and the file
+  /// reported as Timeout. Zero for no limit.
+  std::chrono::seconds timeout{120};
+  /// Address space of each worker (RLIMIT_AS), in MiB; a file that needs
+  /// more is reported as TooLarge (or as a crash, when a library aborts).
+  /// Zero for no limit.
+  std::uint64_t memory_limit_mb = 2048;
+};
+
 struct BatchOptions {
   ReadOptions read{};
   const Tagger* tagger = nullptr;  ///< Tags each document when set.
+  /// Extraction worker processes; 0 for one per core. Even one worker runs
+  /// in its own process, so that a crash or a hang costs one file.
+  unsigned jobs = 0;
+  WorkerLimits limits{};
   std::function<void(const DocumentOutcome&, std::size_t done, std::size_t total)> on_progress{};
 };
 
@@ -43,7 +61,18 @@ struct BatchOptions {
 /// (which override the files' own metadata), extracts, and writes each
 /// document. A failure of one file is recorded and the batch goes on; an
 /// index failure (disk full) commits what it can and stops the run.
+///
+/// Extraction runs in `options.jobs` worker processes forked at the start,
+/// so the caller must not have started any thread. Documents are written in
+/// the order their extraction completes; on_progress is called once per
+/// file, in the calling process.
 BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index::Writer& writer,
                          const ExtractorRegistry& registry, const BatchOptions& options);
+
+/// Runs one file through the pipeline in one worker process under `limits`,
+/// as ingest_paths would: a file that hangs comes back as Timeout, one that
+/// crashes the extractor as Internal. Same threading rule as ingest_paths.
+ExtractResult extract_isolated(const Pipeline& pipeline, const std::filesystem::path& path,
+                               const WorkerLimits& limits);
 
 }  // namespace cydex::ingest

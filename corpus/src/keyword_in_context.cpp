@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "keyword_in_context.h"
+#include "cydex/corpus/keyword_in_context.h"
 
 #include <algorithm>
 
-namespace cydex::search {
+namespace cydex::corpus {
 namespace {
 
 bool is_continuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) == 0x80; }
@@ -28,9 +28,13 @@ std::string keyword_in_context(std::string_view text, std::size_t start, std::si
   while (to < text.size() && is_continuation(text[to])) ++to;
 
   std::string out = from > 0 ? "… " : "";
-  for (const char ch : text.substr(from, to - from)) out.push_back(ch == '\n' ? ' ' : ch);
+  for (const char ch : text.substr(from, to - from)) {
+    const bool space = ch == '\n' || ch == ' ';
+    if (space && !out.empty() && out.back() == ' ') continue;  // one line, single spaces
+    out.push_back(space ? ' ' : ch);
+  }
   if (to < text.size()) out += " …";
   return out;
 }
 
-}  // namespace cydex::search
+}  // namespace cydex::corpus

@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
-namespace cydex::search {
+namespace cydex::corpus {
 
 /// About `radius` bytes of `text` on each side of [start, end), cut at
-/// spaces and UTF-8 character boundaries, line breaks made spaces, with "…"
+/// spaces and UTF-8 character boundaries, on one line with single spaces, with "…"
 /// where the text goes on.
-std::string keyword_in_context(std::string_view text, std::size_t start, std::size_t end, std::size_t radius = 80);
+std::string keyword_in_context(std::string_view text, std::size_t start, std::size_t end, std::size_t radius = 60);
 
-}  // namespace cydex::search
+}  // namespace cydex::corpus
