@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cydex/corpus/sha256.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace cydex::corpus {
@@ -63,13 +64,22 @@ void Sha256::compress(const unsigned char* block) noexcept {
 
 void Sha256::update(std::string_view bytes) noexcept {
   total_bytes_ += bytes.size();
-  for (const char ch : bytes) {
-    buffer_[buffered_++] = static_cast<unsigned char>(ch);
-    if (buffered_ == buffer_.size()) {
-      compress(buffer_.data());
-      buffered_ = 0;
-    }
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t size = bytes.size();
+  // Top up a partial block first, then hash whole blocks in place.
+  if (buffered_ > 0) {
+    const std::size_t take = std::min(size, buffer_.size() - buffered_);
+    std::copy_n(data, take, buffer_.data() + buffered_);
+    buffered_ += take;
+    data += take;
+    size -= take;
+    if (buffered_ < buffer_.size()) return;
+    compress(buffer_.data());
+    buffered_ = 0;
   }
+  for (; size >= buffer_.size(); data += buffer_.size(), size -= buffer_.size()) compress(data);
+  std::copy_n(data, size, buffer_.data());
+  buffered_ = size;
 }
 
 std::string Sha256::hex_digest() noexcept {

@@ -97,8 +97,10 @@ ExtractResult ExtractorRegistry::extract_file(const fs::path& path, const ReadOp
   corpus::ExtractedDocument& doc = result.value();
   for (corpus::Page& page : doc.pages) page.text = clean_text(page.text);
   // The PDF extractor dehyphenates with its own evidence (word lists of the
-  // document's language); plain text gets the shared step.
-  if (source.media_type == corpus::MediaType::Text) dehyphenate(doc.pages);
+  // document's language) before cleaning; cleaning trims the spaces some
+  // producers leave after a line-end hyphen ("dip- \n"), so the shared step
+  // runs again on the clean text and joins what that uncovers.
+  if (source.media_type != corpus::MediaType::Html) dehyphenate(doc.pages);
   if (doc.metadata.title.empty()) doc.metadata.title = title_from_file_name(source.path);
   return result;
 }

@@ -33,6 +33,17 @@ TEST(Sha256, IncrementalUpdatesEqualOneShot) {
   EXPECT_EQ(hash.hex_digest(), sha256_hex("abc"));
 }
 
+TEST(Sha256, ChunksOfAnySizeAcrossBlockBoundariesGiveTheSameDigest) {
+  std::string data;
+  for (int i = 0; i < 1000; ++i) data.push_back(static_cast<char>(i * 7));
+  const std::string expected = sha256_hex(data);
+  for (std::size_t chunk : {1u, 3u, 63u, 64u, 65u, 97u, 200u}) {
+    Sha256 hash;
+    for (std::size_t at = 0; at < data.size(); at += chunk) hash.update(std::string_view(data).substr(at, chunk));
+    EXPECT_EQ(hash.hex_digest(), expected) << "chunks of " << chunk;
+  }
+}
+
 TEST(Sha256, HashesFilesAndReportsUnreadableOnes) {
   const testing::TempDir dir;
   const auto file = dir.write("a.txt", "abc");

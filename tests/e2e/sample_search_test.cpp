@@ -157,6 +157,20 @@ TEST_F(SampleCorpus, OrganisationAndYearFiltersNarrowHitsAndFacets) {
   EXPECT_EQ(found, (std::vector<std::string>{kDsi, kSnvProjects}));
 }
 
+TEST_F(SampleCorpus, RanksDocumentsAboutTheQueryAbovePassingMentions) {
+  // The SNV pages have both words in their title and throughout; the
+  // brochure's title has both; the DSI page's title only "Diplomacy".
+  std::vector<std::string> order = files(search({"cyber", "diplomacy"}));
+  ASSERT_EQ(order.size(), 4u);
+  std::sort(order.begin(), order.begin() + 2);
+  EXPECT_EQ(order, (std::vector<std::string>{kSnvFocus, kSnvProjects, kBrochure, kDsi}));
+  // The Foreign Office page is about freedom of the internet; the brochure mentions both words.
+  EXPECT_EQ(files(search({"freedom", "internet"})), (std::vector<std::string>{kOffice, kBrochure}));
+  EXPECT_EQ(files(search({"norms", "responsible", "behaviour"})), (std::vector<std::string>{kDsi, kBrochure}));
+  const json ranked = search({"freedom", "internet"});
+  EXPECT_GT(ranked["results"][0]["score"].get<double>(), ranked["results"][1]["score"].get<double>());
+}
+
 TEST_F(SampleCorpus, FurnitureOfTheWebPagesIsNotIndexed) {
   EXPECT_EQ(search({"\"Skip to main content\""})["total"], 0);
   EXPECT_EQ(search({"cookies"})["total"], 0);
