@@ -74,11 +74,12 @@ int run(const std::vector<std::string>& args, const Context& context) {
   if (command == "show") return show_command(rest, context);
   if (command == "tags") return tags_command(rest, context);
   if (command == "retag") return retag_command(rest, context);
+  if (command == "reindex") return reindex_command(rest, context);
   if (command == "help") {
     context.out << main_help();
     return kExitOk;
   }
-  return usage_error(context, "", "unknown command '" + command + "' (commands: ingest, search, extract, show, tags, retag)");
+  return usage_error(context, "", "unknown command '" + command + "' (commands: ingest, reindex, search, extract, show, tags, retag)");
 }
 
 }  // namespace cydex::cli

@@ -15,6 +15,7 @@ int extract_command(const std::vector<std::string>& args, const Context& context
 int show_command(const std::vector<std::string>& args, const Context& context);
 int tags_command(const std::vector<std::string>& args, const Context& context);
 int retag_command(const std::vector<std::string>& args, const Context& context);
+int reindex_command(const std::vector<std::string>& args, const Context& context);
 
 /// Prints "cydex: MESSAGE" and a pointer to help, returns kExitUsage.
 int usage_error(const Context& context, const std::string& command, const std::string& message);

@@ -16,6 +16,7 @@ Commands:
   show DOC            One indexed document: metadata, tags, mentions in context, pages.
   tags                The taxonomy of norms, actors and instruments, with document counts.
   retag               Re-tag every indexed document after a taxonomy edit (no re-extraction).
+  reindex [ROOT...]   Keep the index in step with its folders: only changed files are extracted.
 
 Run 'cydex COMMAND --help' for a command's options and examples.
 
@@ -120,8 +121,15 @@ Options:
                       default and says how many more there are).
       --taxonomy DIR  Taxonomy whose labels the text output shows beside tag
                       ids (see 'cydex tags --help').
+      --no-expand     Match the words only. By default a word or words that
+                      are an alias in the taxonomy also find the documents
+                      tagged with it: GGE finds "Group of Governmental
+                      Experts", NIS2 the NIS 2 Directive, Budapest Convention
+                      the Convention on Cybercrime. "Quoted phrases" never
+                      expand.
       --json          Print JSON on stdout:
-                        {"query", "total", "offset", "results": [{"id", "rank",
+                        {"query", "suggestion", "total", "offset",
+                         "results": [{"id", "rank",
                          "score", "title", "organisation", "year", "path",
                          "format", "language", "snippet", "page",
                          "highlights": [[start, end]...]}],
@@ -232,6 +240,45 @@ Options:
 
 Exit status: 0 re-tagged; 1 no index, the taxonomy has errors, or the index
 cannot be written; 3 the index is locked by another cydex process; 64 usage.
+)HELP";
+}
+
+std::string_view reindex_help() {
+  return R"HELP(Usage: cydex reindex [OPTIONS] [ROOT...]
+
+Keeps the index in step with its root folders, for a nightly job. Folders
+named are remembered in the index; a run without folders uses the remembered
+ones. Each file is compared with what the index holds: same size and mtime,
+skipped without being opened; otherwise the content hash decides whether it
+is extracted again (a touched file is not). New files are added, files that
+are gone leave the index, and a moved or renamed file is recognised by its
+content and keeps its document without being extracted. A root that is
+missing, or empty while documents under it are indexed (an unmounted share),
+stops the run before anything is changed.
+
+Files that failed are remembered with their size and mtime and not retried
+until they change. They are listed as failed in every run's report.
+
+Options:
+      --index DIR         Index to keep in step.
+      --taxonomy DIR      Taxonomy folder (see 'cydex tags --help'); read only
+                          when some file needs extracting.
+      --report FILE       Write {"added", "updated", "removed", "unchanged",
+                          "failed": [{"path", "reason"}], "seconds"} as JSON.
+      --retry-failed      Extract remembered failures again even if unchanged.
+  -j, --jobs N            Extraction worker processes (default: one per core).
+      --timeout S         Seconds one file may take (default 120; 0 no limit).
+      --memory-limit MB   Address space of each worker (default 2048; 0 none).
+  -q, --quiet             Print nothing but errors.
+  -h, --help              Show this help.
+
+Example:
+  cydex --index ./idx reindex /srv/collection     # first night: remember the root
+  cydex --index ./idx reindex --report run.json   # every night after
+
+Exit status: 0 in step; 1 fatal (no root remembered, a root missing or empty,
+the index cannot be written); 2 finished, but some files failed; 3 the index
+is locked by another cydex process; 64 usage.
 )HELP";
 }
 

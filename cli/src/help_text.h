@@ -13,5 +13,6 @@ std::string_view extract_help();
 std::string_view show_help();
 std::string_view tags_help();
 std::string_view retag_help();
+std::string_view reindex_help();
 
 }  // namespace cydex::cli

@@ -6,6 +6,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "cydex/index/tag_synonyms.h"
 #include "cydex/index/writer.h"
 #include "cydex/ingest/batch.h"
 #include "cydex/ingest/tagger.h"
@@ -88,6 +89,12 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
   std::vector<std::filesystem::path> paths(arguments.operands.begin(), arguments.operands.end());
   const ingest::BatchReport report = ingest::ingest_paths(paths, *writer, registry, options);
   if (bar) bar->finish();
+  // The taxonomy's aliases become query synonyms ("GGE" finds un-gge).
+  if (!report.fatal) {
+    if (index::Status synonyms = writer->set_synonyms(index::tag_synonyms(*taxonomy)); !synonyms) {
+      context.err << "cydex ingest: " << synonyms.error().detail << "\n";
+    }
+  }
 
   for (const corpus::IngestError& error : report.failed) context.err << error.message() << "\n";
   if (!quiet) {

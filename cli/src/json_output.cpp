@@ -52,6 +52,7 @@ json to_json(const search::SearchResult& result) {
     facets[name] = list;
   }
   return json{{"query", result.query},
+              {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
               {"total", result.total},
               {"offset", result.offset},
               {"results", results},

@@ -48,6 +48,7 @@ int search_command(const std::vector<std::string>& args, const Context& context)
       {.name = "facet", .takes_value = true, .repeatable = true},
       {.name = "facet-limit", .takes_value = true},
       {.name = "taxonomy", .takes_value = true},
+      {.name = "no-expand"},
       {.name = "json"},
       {.name = "help", .short_name = 'h'},
   };
@@ -65,6 +66,7 @@ int search_command(const std::vector<std::string>& args, const Context& context)
     request.query += word;
   }
   request.organisations = arguments.values("org");
+  request.expand = !arguments.has("no-expand");
   if (const auto years = arguments.value("year")) {
     auto range = parse_years(*years);
     if (!range) return usage_error(context, "search", range.error());

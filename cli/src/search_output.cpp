@@ -98,6 +98,7 @@ void print_search_result(const search::SearchResult& result, const TextStyle& st
     out << " (showing " << result.hits.front().rank << "-" << result.hits.back().rank << ")";
   }
   out << "\n";
+  if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "\n";
   for (const search::Hit& hit : result.hits) {
     out << "\n" << std::string(hit.rank < 10 ? 1 : 0, ' ') << hit.rank << ". " << hit.title << "\n";
     out << kIndent << (hit.organisation.empty() ? "(organisation unknown)" : hit.organisation);

@@ -7,6 +7,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "cydex/index/tag_synonyms.h"
 #include "cydex/index/writer.h"
 #include "cydex/ingest/tagger.h"
 #include "cydex/search/searcher.h"
@@ -95,6 +96,10 @@ int retag_command(const std::vector<std::string>& args, const Context& context) 
   });
   if (!changed) {
     context.err << "cydex retag: " << changed.error().detail << "\n";
+    return kExitFatal;
+  }
+  if (index::Status synonyms = writer->set_synonyms(index::tag_synonyms(*taxonomy)); !synonyms) {
+    context.err << "cydex retag: " << synonyms.error().detail << "\n";
     return kExitFatal;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

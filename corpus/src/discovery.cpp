@@ -45,6 +45,13 @@ void walk_folder(const fs::path& root, Discovered& out) {
       it.disable_recursion_pending();
       continue;
     }
+    // A link to nothing (its file deleted, or links pointing at each other)
+    // is skipped, but said, so a vanished file does not go unnoticed.
+    if (entry.is_symlink(ec) && !entry.exists(ec)) {
+      out.problems.push_back(entry.path().string() + ": symbolic link leads to no file (dangling or a loop); skipped");
+      ec.clear();
+      continue;
+    }
     if (!entry.is_regular_file(ec)) continue;
     if (is_catalogue_file(entry.path())) {
       out.catalogues.push_back(entry.path());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "document_builder.h"
 
+#include "cydex/index/indexed_source.h"
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
 
@@ -100,6 +101,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
 
   doc.add_boolean_term(schema::term(schema::kIdPrefix, extracted.source.id));
   doc.add_boolean_term(schema::term(schema::kPathPrefix, stored.path));
+  doc.add_value(schema::kSourceSlot, encode_source(extracted.source));
   doc.add_boolean_term(schema::term(schema::kFormatPrefix, format));
   doc.add_boolean_term(schema::term(schema::kStatusPrefix, stored.status));
   doc.add_value(schema::kFormatSlot, format);

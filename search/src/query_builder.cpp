@@ -82,11 +82,42 @@ Xapian::Query QueryBuilder::organisation_filter(const std::string& name) const {
   return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 
+std::string QueryBuilder::spelling_suggestion(const std::string& query_text) {
+  const std::string folded = fold_query_text(query_text);
+  if (folded.find_first_not_of(" \t\n") == std::string::npos) return {};
+  // Only a word the corpus does not have is worth correcting; field names
+  // and operators are words of the query language, not of the corpus.
+  bool unknown_word = false;
+  std::size_t pos = 0;
+  while (pos < query_text.size()) {
+    std::size_t end = query_text.find_first_of(" \t\n", pos);
+    if (end == std::string::npos) end = query_text.size();
+    const std::string_view chunk = std::string_view(query_text).substr(pos, end - pos);
+    const bool is_operator = std::find(kOperators.begin(), kOperators.end(), chunk) != kOperators.end();
+    if (chunk.find(':') == std::string_view::npos && !is_operator) {
+      for (const index::Token& token : analyzer_.tokenize(chunk)) {
+        if (!db_.term_exists(token.term)) unknown_word = true;
+      }
+    }
+    pos = end + 1;
+  }
+  if (!unknown_word) return {};
+  try {
+    (void)parser_.parse_query(folded, kParserFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+  } catch (const Xapian::QueryParserError&) {
+    return {};
+  }
+  return parser_.get_corrected_query_string();
+}
+
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   Xapian::Query query = Xapian::Query::MatchAll;
   const std::string folded = fold_query_text(request.query);
   if (folded.find_first_not_of(" \t\n") != std::string::npos) {
-    query = parser_.parse_query(folded, kParserFlags);
+    const unsigned expansion =
+        request.expand ? Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS
+                       : 0u;
+    query = parser_.parse_query(folded, kParserFlags | expansion);
   }
 
   std::vector<Xapian::Query> filters;

@@ -21,6 +21,10 @@ class QueryBuilder {
 
   Xapian::Query build(const SearchRequest& request);
 
+  /// The query with misspelt words replaced by the closest words of the
+  /// corpus, or empty when every word is known or no correction is near.
+  std::string spelling_suggestion(const std::string& query_text);
+
   /// Folds the words of a query and keeps its syntax (operators, quotes,
   /// field prefixes, parentheses, wildcards) as written.
   [[nodiscard]] std::string fold_query_text(const std::string& text) const;

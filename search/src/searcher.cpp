@@ -174,6 +174,7 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(request.offset, 0)),
                                                static_cast<Xapian::doccount>(std::max(request.limit, 0)), all);
     result.total = static_cast<int>(mset.get_matches_estimated());
+    if (result.total < 3) result.suggestion = impl_->builder->spelling_suggestion(request.query);
     for (const FacetCollector& facet : facets) result.facets[facet.name()] = facet.values();
     if (wants_tags) {
       for (const char* category : {"norm", "actor", "instrument"}) {

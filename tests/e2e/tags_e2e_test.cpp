@@ -180,3 +180,32 @@ TEST(TagsRetag, BrokenTaxonomyIsReportedWithFileAndLine) {
 
 }  // namespace
 }  // namespace cydex
+
+namespace cydex {
+namespace {
+
+TEST(QueryExpansionCli, AcronymFindsTheSpelledOutNameAndNoExpandTurnsItOff) {
+  const testing::TempDir dir;
+  dir.write("docs/a.txt", "Report\n\nThe Group of Governmental Experts met in New York.\n");
+  dir.write("docs/b.txt", "Note\n\nThe GGE met again.\n");
+  const std::string index = (dir.path() / "index").string();
+  ASSERT_EQ(run_cydex({"ingest", "-q", "--index", index, (dir.path() / "docs").string()}).exit_code, 0);
+  EXPECT_EQ(json::parse(run_cydex({"search", "--json", "--index", index, "GGE"}).out)["total"], 2);
+  EXPECT_EQ(json::parse(run_cydex({"search", "--json", "--no-expand", "--index", index, "GGE"}).out)["total"], 1);
+}
+
+TEST(QueryExpansionCli, DidYouMeanForAMisspeltQuery) {
+  const testing::TempDir dir;
+  dir.write("docs/a.txt", "Strategy\n\nThe national cybersecurity strategy.\n");
+  const std::string index = (dir.path() / "index").string();
+  ASSERT_EQ(run_cydex({"ingest", "-q", "--index", index, (dir.path() / "docs").string()}).exit_code, 0);
+  const json result = json::parse(run_cydex({"search", "--json", "--index", index, "cybersecurty"}).out);
+  EXPECT_EQ(result["total"], 0);
+  EXPECT_EQ(result["suggestion"], "cybersecurity");
+  const auto text = run_cydex({"search", "--index", index, "cybersecurty"});
+  EXPECT_NE(text.out.find("Did you mean: cybersecurity"), std::string::npos) << text.out;
+  EXPECT_TRUE(json::parse(run_cydex({"search", "--json", "--index", index, "strategy"}).out)["suggestion"].is_null());
+}
+
+}  // namespace
+}  // namespace cydex

@@ -143,3 +143,44 @@ TEST(TagFacets, ShardedDatabaseCountsEqualOneDatabaseAndBruteForce) {
 
 }  // namespace
 }  // namespace cydex::search
+
+namespace cydex::search {
+namespace {
+
+TEST(QueryExpansion, AliasesFindTaggedDocumentsUnlessTurnedOffOrQuoted) {
+  const testing::TempDir dir;
+  test::write_index(dir.path(), {
+      {.id = "long", .title = "Report", .organisation = "UN", .year = 2021,
+       .pages = {"The Group of Governmental Experts met in New York."},
+       .mentions = {mention("actor:un-gge", 1, 4, 38)}},
+      {.id = "short", .title = "Note", .organisation = "SNV", .year = 2022, .pages = {"The GGE and the OEWG."},
+       .mentions = {mention("actor:un-gge", 1, 4, 7)}},
+      {.id = "other", .title = "Other", .organisation = "SNV", .year = 2022, .pages = {"Nothing on experts."}},
+  });
+  {
+    auto writer = index::Writer::open(dir.path(), index::WriterOptions{});
+    ASSERT_TRUE(writer.has_value());
+    ASSERT_TRUE(writer->set_synonyms({{"gge", {"XTactor:un-gge"}},
+                                      {"group of governmental experts", {"XTactor:un-gge"}}}).has_value());
+  }
+  auto searcher = Searcher::open(dir.path());
+  ASSERT_TRUE(searcher.has_value());
+  EXPECT_EQ(searcher->search({.query = "GGE"})->total, 2) << "the acronym finds the spelled-out name";
+  EXPECT_EQ(searcher->search({.query = "group of governmental experts"})->total, 2);
+  EXPECT_EQ(searcher->search({.query = "GGE", .expand = false})->total, 1);
+  EXPECT_EQ(searcher->search({.query = "\"governmental experts\""})->total, 1) << "phrases match the words";
+}
+
+TEST(SpellingSuggestion, OffersTheCorpusWordForAnUnknownOne) {
+  const testing::TempDir dir;
+  test::write_index(dir.path(), {{.id = "a", .title = "Strategy", .organisation = "X", .year = 2020,
+                                  .pages = {"The national cybersecurity strategy of Botswana."}}});
+  auto searcher = Searcher::open(dir.path());
+  ASSERT_TRUE(searcher.has_value());
+  EXPECT_EQ(searcher->search({.query = "cybersecurty strategy"})->suggestion, "cybersecurity strategy");
+  EXPECT_EQ(searcher->search({.query = "cybersecurity strategy"})->suggestion, "") << "known words are not corrected";
+  EXPECT_EQ(searcher->search({.query = "zzzzqqq"})->suggestion, "") << "nothing near";
+}
+
+}  // namespace
+}  // namespace cydex::search

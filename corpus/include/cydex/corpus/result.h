@@ -11,6 +11,9 @@ namespace cydex::corpus {
 /// Wraps an error so that constructing a Result from it is explicit.
 template <typename E>
 struct Unexpected {
+  // A constructor rather than aggregate initialisation, so that
+  // `Unexpected(error)` also compiles with clang before 16 (the fuzz build).
+  explicit Unexpected(E e) : error(std::move(e)) {}
   E error;
 };
 

@@ -39,6 +39,14 @@ inline constexpr Xapian::valueno kLanguageSlot = 4;      ///< Language tag (face
 inline constexpr Xapian::valueno kTitleSortSlot = 5;     ///< Folded title (sort key).
 inline constexpr Xapian::valueno kDateSlot = 6;          ///< ISO date (sort key).
 inline constexpr Xapian::valueno kTagsSlot = 7;          ///< Tag ids of the document, '\n'-separated (facets).
+/// The file as last indexed, "SIZE\tMTIME\tSHA256\tID\tPATH": what `cydex reindex`
+/// compares with the disk, read for every document without loading its data.
+inline constexpr Xapian::valueno kSourceSlot = 8;
+
+/// Metadata key of the roots `cydex reindex` keeps in step, '\n'-separated absolute paths.
+inline constexpr const char* kRootsKey = "cydex:roots";
+/// Metadata key prefix of remembered failures: "cydex:failed:PATH" -> "SIZE\tMTIME\tKIND\tREASON".
+inline constexpr const char* kFailedKeyPrefix = "cydex:failed:";
 
 // --- Positions ---------------------------------------------------------------
 /// Term positions left empty between the title and page 1 and between pages,

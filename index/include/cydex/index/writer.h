@@ -4,13 +4,17 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "cydex/corpus/extracted_document.h"
 #include "cydex/corpus/result.h"
 #include "cydex/index/index_error.h"
+#include "cydex/index/indexed_source.h"
 #include "cydex/index/stored_document.h"
 
 namespace cydex::index {
@@ -27,9 +31,14 @@ struct WriterOptions {
 /// lock; a second Writer on the same index fails with IndexErrorKind::Locked.
 class Writer {
  public:
-  /// Opens the index at `dir`, creating it when absent.
+  /// Opens the index at `dir`, creating it when absent (atomically, see
+  /// create_atomically()).
   static corpus::Result<Writer, IndexError> open(const std::filesystem::path& dir,
                                                  const WriterOptions& options);
+  /// Creates an empty index at `dir` unless something is there already. The
+  /// index is built in a hidden sibling folder and renamed into place, so a
+  /// kill during creation never leaves a half-made database at `dir`.
+  static Status create_atomically(const std::filesystem::path& dir);
   ~Writer();  ///< Commits what is pending; errors there are swallowed (call commit()).
   Writer(Writer&&) noexcept;
   Writer& operator=(Writer&&) noexcept;
@@ -44,6 +53,27 @@ class Writer {
   /// documents' tags changed.
   corpus::Result<int, IndexError> retag(
       const std::function<std::vector<corpus::Mention>(const StoredDocument&)>& tag);
+
+  /// Replaces the index's query synonyms (see tag_synonyms()): a search
+  /// word or word sequence that is a key also matches its terms.
+  Status set_synonyms(const std::map<std::string, std::vector<std::string>>& synonyms);
+
+  // --- Keeping the index in step with the disk (cydex reindex) -------------
+
+  /// Every document's IndexedSource, read from its value slot without loading
+  /// document data. Documents indexed before the slot existed are left out.
+  [[nodiscard]] corpus::Result<std::vector<IndexedSource>, IndexError> indexed_sources() const;
+  /// Points the document `old_id` at `source` (a moved file's new path and
+  /// id, or the same file with a new mtime) without extracting it again.
+  /// Old and new id go into the same batch, so a kill leaves one or the other.
+  Status repoint(const std::string& old_id, const corpus::SourceDocument& source);
+  /// The metadata value under `key`, empty when absent.
+  [[nodiscard]] std::string metadata(const std::string& key) const;
+  /// Sets the metadata value under `key` (an empty value removes it); it
+  /// becomes durable with the documents of the same batch.
+  Status set_metadata(const std::string& key, const std::string& value);
+  /// Every metadata key starting with `prefix`, with its value.
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> metadata_with_prefix(const std::string& prefix) const;
 
   /// Makes everything so far durable and visible to searchers.
   Status commit();

@@ -21,6 +21,9 @@ struct SearchRequest {
   /// Facets to count, from kFacetNames; empty means all of them.
   std::vector<std::string> facets{};
   int facet_limit = 0;                     ///< Values per facet at most; 0 for all.
+  /// Expand words that are taxonomy aliases to the tag they name ("GGE"
+  /// also finds documents tagged actor:un-gge). Quoted phrases never expand.
+  bool expand = true;
 };
 
 /// Every facet a search can count, in display order.
@@ -56,6 +59,9 @@ struct SearchResult {
   int total = 0;  ///< Exact number of matching documents.
   int offset = 0;
   std::vector<Hit> hits;
+  /// A corrected query from the corpus vocabulary, when the query found
+  /// few documents (fewer than 3) and a correction exists; else empty.
+  std::string suggestion{};
   /// Facet name ("organisation", "year", "norm", ...) -> values, by count descending,
   /// then value. Tag facets' values are tag ids ("norm:13j").
   std::map<std::string, std::vector<FacetValue>> facets;
