@@ -15,32 +15,9 @@
 #include "json_output.h"
 #include "progress_bar.h"
 #include "taxonomy_location.h"
+#include "worker_options.h"
 
 namespace cydex::cli {
-namespace {
-
-/// Reads --jobs, --timeout and --memory-limit; the error is for the user.
-std::optional<std::string> read_worker_options(const Arguments& arguments, ingest::BatchOptions& options) {
-  if (const auto jobs = arguments.value("jobs")) {
-    auto value = parse_int("jobs", *jobs, 1, 1024);
-    if (!value) return value.error();
-    options.jobs = static_cast<unsigned>(*value);
-  }
-  if (const auto timeout = arguments.value("timeout")) {
-    auto value = parse_int("timeout", *timeout, 0, 604800);
-    if (!value) return value.error();
-    options.limits.timeout = std::chrono::seconds(*value);
-  }
-  if (const auto memory = arguments.value("memory-limit")) {
-    auto value = parse_int("memory-limit", *memory, 0, 1 << 20);
-    if (!value) return value.error();
-    options.limits.memory_limit_mb = static_cast<std::uint64_t>(*value);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 int ingest_command(const std::vector<std::string>& args, const Context& context) {
   const std::vector<OptionSpec> specs = {
       {.name = "index", .takes_value = true},

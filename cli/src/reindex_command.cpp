@@ -16,29 +16,10 @@
 #include "index_location.h"
 #include "progress_bar.h"
 #include "taxonomy_location.h"
+#include "worker_options.h"
 
 namespace cydex::cli {
 namespace {
-
-/// Reads --jobs, --timeout and --memory-limit; the error is for the user.
-std::optional<std::string> read_limits(const Arguments& arguments, ingest::BatchOptions& options) {
-  if (const auto jobs = arguments.value("jobs")) {
-    auto value = parse_int("jobs", *jobs, 1, 1024);
-    if (!value) return value.error();
-    options.jobs = static_cast<unsigned>(*value);
-  }
-  if (const auto timeout = arguments.value("timeout")) {
-    auto value = parse_int("timeout", *timeout, 0, 604800);
-    if (!value) return value.error();
-    options.limits.timeout = std::chrono::seconds(*value);
-  }
-  if (const auto memory = arguments.value("memory-limit")) {
-    auto value = parse_int("memory-limit", *memory, 0, 1 << 20);
-    if (!value) return value.error();
-    options.limits.memory_limit_mb = static_cast<std::uint64_t>(*value);
-  }
-  return std::nullopt;
-}
 
 nlohmann::ordered_json report_json(const ingest::ReindexReport& report, double seconds) {
   nlohmann::json failed = nlohmann::json::array();
@@ -126,7 +107,7 @@ int reindex_command(const std::vector<std::string>& args, const Context& context
     return kExitOk;
   }
   ingest::BatchOptions options;
-  if (auto problem = read_limits(arguments, options)) return usage_error(context, "reindex", *problem);
+  if (auto problem = read_worker_options(arguments, options)) return usage_error(context, "reindex", *problem);
 
   const std::filesystem::path dir = index_location(arguments, context);
   auto writer = index::Writer::open(dir, index::WriterOptions{});
