@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cydex/ingest/html_extractor.h"
+#include "token_f1.h"
 
 namespace {
 
@@ -34,49 +35,9 @@ std::string slurp(const fs::path& path) {
   return out.str();
 }
 
-/// Lower-cased words: runs of ASCII letters and digits and of any non-ASCII
-/// byte (so UTF-8 letters stay inside words). The same rule as
-/// bench/html_readability.mjs, so the two extractors are scored alike.
-std::map<std::string, int> tokens(const std::string& text) {
-  std::map<std::string, int> bag;
-  std::string word;
-  for (const char ch : text) {
-    const auto byte = static_cast<unsigned char>(ch);
-    if (std::isalnum(byte) || byte >= 0x80) {
-      word.push_back(static_cast<char>(std::tolower(byte)));
-    } else if (!word.empty()) {
-      ++bag[word];
-      word.clear();
-    }
-  }
-  if (!word.empty()) ++bag[word];
-  return bag;
-}
+using Score = cydex::testing::TokenScore;
 
-struct Score {
-  double precision = 0;
-  double recall = 0;
-  double f1 = 0;
-};
-
-Score score(const std::string& extracted, const std::string& gold) {
-  const auto got = tokens(extracted);
-  const auto want = tokens(gold);
-  int common = 0;
-  int got_total = 0;
-  int want_total = 0;
-  for (const auto& [word, count] : got) {
-    got_total += count;
-    const auto found = want.find(word);
-    if (found != want.end()) common += std::min(count, found->second);
-  }
-  for (const auto& [word, count] : want) want_total += count;
-  Score out;
-  if (got_total > 0) out.precision = static_cast<double>(common) / got_total;
-  if (want_total > 0) out.recall = static_cast<double>(common) / want_total;
-  if (out.precision + out.recall > 0) out.f1 = 2 * out.precision * out.recall / (out.precision + out.recall);
-  return out;
-}
+Score score(const std::string& extracted, const std::string& gold) { return cydex::testing::token_score(extracted, gold); }
 
 std::string extract_text(const fs::path& path) {
   cydex::corpus::SourceDocument source;

@@ -14,44 +14,15 @@
 
 #include "cydex/ingest/html_extractor.h"
 #include "temp_dir.h"
+#include "token_f1.h"
 
 namespace cydex::ingest {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// Lower-cased words: runs of ASCII letters and digits and of non-ASCII
-/// bytes. bench/html_bench.cpp scores with the same rule.
-std::map<std::string, int> tokens(const std::string& text) {
-  std::map<std::string, int> bag;
-  std::string word;
-  for (const char ch : text + " ") {
-    const auto byte = static_cast<unsigned char>(ch);
-    if (std::isalnum(byte) || byte >= 0x80) {
-      word.push_back(static_cast<char>(std::tolower(byte)));
-    } else if (!word.empty()) {
-      ++bag[word];
-      word.clear();
-    }
-  }
-  return bag;
-}
-
 double token_f1(const std::string& extracted, const std::string& gold) {
-  const auto got = tokens(extracted);
-  const auto want = tokens(gold);
-  int common = 0;
-  int got_total = 0;
-  int want_total = 0;
-  for (const auto& [word, count] : got) {
-    got_total += count;
-    if (const auto found = want.find(word); found != want.end()) common += std::min(count, found->second);
-  }
-  for (const auto& [word, count] : want) want_total += count;
-  if (common == 0) return 0.0;
-  const double precision = static_cast<double>(common) / got_total;
-  const double recall = static_cast<double>(common) / want_total;
-  return 2 * precision * recall / (precision + recall);
+  return testing::token_score(extracted, gold).f1;
 }
 
 std::vector<fs::path> fixture_pages() {
