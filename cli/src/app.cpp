@@ -75,11 +75,16 @@ int run(const std::vector<std::string>& args, const Context& context) {
   if (command == "tags") return tags_command(rest, context);
   if (command == "retag") return retag_command(rest, context);
   if (command == "reindex") return reindex_command(rest, context);
+  if (command == "add") return add_command(rest, context);
+  if (command == "meta") return meta_command(rest, context);
+  if (command == "rm") return rm_command(rest, context);
+  if (command == "list") return list_command(rest, context);
+  if (command == "stats") return stats_command(rest, context);
   if (command == "help") {
     context.out << main_help();
     return kExitOk;
   }
-  return usage_error(context, "", "unknown command '" + command + "' (commands: ingest, reindex, search, extract, show, tags, retag)");
+  return usage_error(context, "", "unknown command '" + command + "' (commands: ingest, reindex, add, meta, rm, list, stats, search, extract, show, tags, retag)");
 }
 
 }  // namespace cydex::cli

@@ -16,6 +16,11 @@ int show_command(const std::vector<std::string>& args, const Context& context);
 int tags_command(const std::vector<std::string>& args, const Context& context);
 int retag_command(const std::vector<std::string>& args, const Context& context);
 int reindex_command(const std::vector<std::string>& args, const Context& context);
+int add_command(const std::vector<std::string>& args, const Context& context);
+int meta_command(const std::vector<std::string>& args, const Context& context);
+int rm_command(const std::vector<std::string>& args, const Context& context);
+int list_command(const std::vector<std::string>& args, const Context& context);
+int stats_command(const std::vector<std::string>& args, const Context& context);
 
 /// Prints "cydex: MESSAGE" and a pointer to help, returns kExitUsage.
 int usage_error(const Context& context, const std::string& command, const std::string& message);

@@ -14,5 +14,10 @@ std::string_view show_help();
 std::string_view tags_help();
 std::string_view retag_help();
 std::string_view reindex_help();
+std::string_view add_help();
+std::string_view meta_help();
+std::string_view rm_help();
+std::string_view list_help();
+std::string_view stats_help();
 
 }  // namespace cydex::cli

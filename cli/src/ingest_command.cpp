@@ -45,6 +45,7 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
   const std::optional<corpus::Taxonomy> taxonomy = load_taxonomy(arguments, context, "ingest");
   if (!taxonomy) return kExitFatal;
   const ingest::Tagger tagger(*taxonomy);
+  const corpus::OrganisationNames organisations(*taxonomy);
 
   const std::filesystem::path dir = index_location(arguments, context);
   auto writer = index::Writer::open(dir, index::WriterOptions{});
@@ -59,6 +60,7 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
   if (context.err_is_terminal && !quiet) bar.emplace(context.err);
 
   options.tagger = &tagger;
+  options.organisations = &organisations;
   options.on_progress = [&](const ingest::DocumentOutcome& outcome, std::size_t done, std::size_t total) {
     if (bar) bar->update(done, total, outcome.path.filename().string());
   };

@@ -39,6 +39,7 @@ json to_json(const search::SearchResult& result) {
                        {"organisation", hit.organisation},
                        {"year", hit.year ? json(*hit.year) : json(nullptr)},
                        {"path", hit.path},
+                       {"paths", hit.paths},
                        {"format", hit.format},
                        {"language", optional_string(hit.language)},
                        {"snippet", hit.snippet.text},
@@ -54,9 +55,20 @@ json to_json(const search::SearchResult& result) {
   return json{{"query", result.query},
               {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
               {"total", result.total},
+              {"total_exact", result.total_exact},
               {"offset", result.offset},
               {"results", results},
               {"facets", facets}};
+}
+
+json to_json(const search::SearchError& error, const std::string& query) {
+  json out{{"error", error.detail}, {"query", query}};
+  if (error.kind == search::SearchErrorKind::BadQuery) {
+    out["position"] = error.position ? json(*error.position) : json(nullptr);
+    out["token"] = optional_string(error.token);
+    out["suggestions"] = error.suggestions;
+  }
+  return out;
 }
 
 json to_json(const ingest::BatchReport& report) {

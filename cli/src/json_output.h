@@ -12,6 +12,9 @@
 namespace cydex::cli {
 
 nlohmann::json to_json(const search::SearchResult& result);
+/// {"error": "one line", "query": str} and, for a malformed query,
+/// "position" (byte offset or null), "token" (str or null), "suggestions": [str].
+nlohmann::json to_json(const search::SearchError& error, const std::string& query);
 nlohmann::json to_json(const ingest::BatchReport& report);
 nlohmann::json to_json(const corpus::ExtractedDocument& document);
 /// The extract contract for a file that failed.

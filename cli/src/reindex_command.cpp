@@ -135,11 +135,14 @@ int reindex_command(const std::vector<std::string>& args, const Context& context
   // night without changes costs a scan of the folders and nothing more.
   std::optional<corpus::Taxonomy> taxonomy;
   std::optional<ingest::Tagger> tagger;
+  std::optional<corpus::OrganisationNames> organisations;
   if (!plan->to_extract.empty()) {
     taxonomy = load_taxonomy(arguments, context, "reindex");
     if (!taxonomy) return kExitFatal;
     tagger.emplace(*taxonomy);
     options.tagger = &*tagger;
+    organisations.emplace(*taxonomy);
+    options.organisations = &*organisations;
   }
   std::optional<ProgressBar> bar;
   if (context.err_is_terminal && !arguments.has("quiet")) bar.emplace(context.err);

@@ -30,6 +30,7 @@ nlohmann::json view_json(const search::DocumentView& doc, std::optional<int> onl
   const auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
   return {{"id", doc.id},
           {"path", doc.path},
+          {"paths", doc.paths},
           {"format", doc.format},
           {"status", doc.status},
           {"warnings", doc.warnings},
@@ -61,6 +62,7 @@ void print_view(const search::DocumentView& doc, std::optional<int> only_page, s
       << "  format:       " << doc.format << " (" << doc.pages.size() << (doc.pages.size() == 1 ? " page" : " pages")
       << "), " << doc.status << "\n"
       << "  path:         " << doc.path << "\n";
+  for (std::size_t i = 1; i < doc.paths.size(); ++i) out << "  copy:         " << doc.paths[i] << "\n";
   if (!doc.url.empty()) out << "  url:          " << doc.url << "\n";
   for (const std::string& warning : doc.warnings) out << "  warning:      " << warning << "\n";
   if (doc.tags.empty()) {

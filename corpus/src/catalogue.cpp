@@ -68,7 +68,7 @@ Result<int, CatalogueError> Catalogue::load(const std::filesystem::path& file) {
   if (!in) return Unexpected(CatalogueError{file, 0, "cannot open catalogue"});
 
   const std::filesystem::path folder = file.parent_path();
-  std::map<std::filesystem::path, DocumentMetadata> loaded;
+  std::map<std::filesystem::path, CatalogueRecord> loaded;
   std::vector<std::string> columns;
   std::string raw;
   int line_number = 0;
@@ -91,7 +91,8 @@ Result<int, CatalogueError> Catalogue::load(const std::filesystem::path& file) {
                                        "row has " + std::to_string(fields.size()) + " fields, header has " +
                                            std::to_string(columns.size())});
     }
-    DocumentMetadata record;
+    CatalogueRecord row{.metadata = {}, .notes = {}, .excluded = false, .catalogue = file, .line = line_number};
+    DocumentMetadata& record = row.metadata;
     std::string relative;
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const std::string& column = columns[i];
@@ -117,12 +118,16 @@ Result<int, CatalogueError> Catalogue::load(const std::filesystem::path& file) {
         record.url = std::move(value);
       } else if (column == "authors") {
         record.authors = split_authors(value);
+      } else if (column == "notes") {
+        row.notes = std::move(value);
+      } else if (column == "excluded") {
+        row.excluded = true;
       }
     }
     if (relative.empty()) return Unexpected(CatalogueError{file, line_number, "row has an empty path"});
     const std::filesystem::path absolute =
         std::filesystem::absolute(folder / std::filesystem::path(relative)).lexically_normal();
-    loaded[absolute] = std::move(record);
+    loaded[absolute] = std::move(row);
   }
   if (in.bad()) return Unexpected(CatalogueError{file, line_number, "read error"});
   if (columns.empty()) return Unexpected(CatalogueError{file, 0, "no header line"});
@@ -192,7 +197,17 @@ std::optional<std::string> Catalogue::organisation_for_url(std::string_view url)
 std::optional<DocumentMetadata> Catalogue::find(const std::filesystem::path& absolute_path) const {
   const auto found = records_.find(absolute_path);
   if (found == records_.end()) return std::nullopt;
-  return found->second;
+  return found->second.metadata;
+}
+
+const CatalogueRecord* Catalogue::find_record(const std::filesystem::path& absolute_path) const {
+  const auto found = records_.find(absolute_path);
+  return found == records_.end() ? nullptr : &found->second;
+}
+
+bool Catalogue::is_excluded(const std::filesystem::path& absolute_path) const {
+  const CatalogueRecord* record = find_record(absolute_path);
+  return record != nullptr && record->excluded;
 }
 
 }  // namespace cydex::corpus

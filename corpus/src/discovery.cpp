@@ -2,6 +2,7 @@
 #include "cydex/corpus/discovery.h"
 
 #include <algorithm>
+#include <set>
 #include <system_error>
 
 #include "cydex/corpus/catalogue.h"
@@ -20,6 +21,18 @@ void add_catalogue_of(const fs::path& folder, Discovered& out) {
   for (const char* name : {kCatalogueFileName, kDomainsFileName}) {
     const fs::path candidate = folder / name;
     if (fs::is_regular_file(candidate, ec)) out.catalogues.push_back(candidate);
+  }
+}
+
+/// The catalogues of `folder` and of every folder above it: a catalogue
+/// describes the files of its folder and of the folders below.
+/// `seen` holds the folders already looked at (with all folders above them),
+/// so that many files of one folder cost one look.
+void add_catalogues_above(fs::path folder, std::set<fs::path>& seen, Discovered& out) {
+  while (seen.insert(folder).second) {
+    add_catalogue_of(folder, out);
+    if (!folder.has_relative_path()) break;
+    folder = folder.parent_path();
   }
 }
 
@@ -71,6 +84,7 @@ void sort_unique(std::vector<T>& items) {
 
 Discovered discover(const std::vector<fs::path>& paths) {
   Discovered out;
+  std::set<fs::path> seen;
   for (const fs::path& given : paths) {
     std::error_code ec;
     const fs::path path = fs::absolute(given, ec).lexically_normal();
@@ -78,10 +92,11 @@ Discovered discover(const std::vector<fs::path>& paths) {
     if (ec || !fs::exists(status)) {
       out.problems.push_back(given.string() + ": no such file or folder");
     } else if (fs::is_directory(status)) {
+      if (path.has_relative_path()) add_catalogues_above(path.parent_path(), seen, out);
       walk_folder(path, out);
     } else if (fs::is_regular_file(status)) {
       out.files.push_back(path);
-      add_catalogue_of(path.parent_path(), out);
+      add_catalogues_above(path.parent_path(), seen, out);
     } else {
       out.problems.push_back(given.string() + ": not a regular file or folder");
     }

@@ -71,6 +71,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   StoredDocument stored;
   stored.id = extracted.source.id;
   stored.path = extracted.source.path.string();
+  stored.paths = {stored.path};
   stored.format = format;
   stored.status = std::string(corpus::to_string(extracted.status));
   stored.title = meta.title;
@@ -102,6 +103,9 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   doc.add_boolean_term(schema::term(schema::kIdPrefix, extracted.source.id));
   doc.add_boolean_term(schema::term(schema::kPathPrefix, stored.path));
   doc.add_value(schema::kSourceSlot, encode_source(extracted.source));
+  if (!extracted.source.signature.empty()) {
+    doc.add_boolean_term(schema::term(schema::kContentPrefix, extracted.source.signature));
+  }
   doc.add_boolean_term(schema::term(schema::kFormatPrefix, format));
   doc.add_boolean_term(schema::term(schema::kStatusPrefix, stored.status));
   doc.add_value(schema::kFormatSlot, format);

@@ -10,7 +10,9 @@
 namespace cydex::index {
 namespace {
 
-constexpr std::string_view kTag = "cydex-doc-1";
+constexpr std::string_view kTag = "cydex-doc-2";
+/// Documents stored before the list of paths: no such list at the end.
+constexpr std::string_view kTagWithoutPaths = "cydex-doc-1";
 
 class Encoder {
  public:
@@ -98,6 +100,7 @@ std::string StoredDocument::encode() const {
     out.number(static_cast<long long>(mention.start));
     out.number(static_cast<long long>(mention.end));
   }
+  out.list(paths.empty() ? std::vector<std::string>{path} : paths);
   return out.take();
 }
 
@@ -105,7 +108,7 @@ std::optional<StoredDocument> StoredDocument::decode(std::string_view bytes) {
   Decoder in(bytes);
   StoredDocument doc;
   std::string tag;
-  if (!in.field(tag) || tag != kTag) return std::nullopt;
+  if (!in.field(tag) || (tag != kTag && tag != kTagWithoutPaths)) return std::nullopt;
   for (std::string* text : {&doc.id, &doc.path, &doc.format, &doc.status, &doc.title, &doc.organisation,
                             &doc.date, &doc.language, &doc.url}) {
     if (!in.field(*text)) return std::nullopt;
@@ -142,6 +145,11 @@ std::optional<StoredDocument> StoredDocument::decode(std::string_view bytes) {
     mention.page = static_cast<int>(page);
     mention.start = static_cast<std::size_t>(start);
     mention.end = static_cast<std::size_t>(end);
+  }
+  if (tag == kTagWithoutPaths) {
+    doc.paths = {doc.path};
+  } else if (!in.list(doc.paths) || doc.paths.empty()) {
+    return std::nullopt;
   }
   return doc;
 }

@@ -5,13 +5,27 @@
 
 #include <stdlib.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "cydex/index/schema.h"
 #include "document_builder.h"
 #include "xapian_error.h"
 
 namespace cydex::index {
+namespace {
+
+/// "DIR: cannot create the index: REASON", the reason in lower case.
+IndexError io_error(const std::filesystem::path& dir, std::string reason) {
+  if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+  return IndexError{IndexErrorKind::Io, dir.string() + ": cannot create the index: " + reason};
+}
+
+}  // namespace
 
 struct Writer::Impl {
   std::filesystem::path dir;
@@ -34,6 +48,140 @@ struct Writer::Impl {
       return corpus::Unexpected(to_index_error(error, dir));
     }
   }
+
+  /// A document as its paths are edited: where it is, what it stores, and
+  /// one source record per path, primary first.
+  struct Held {
+    Xapian::docid docid = 0;
+    Xapian::Document doc{};
+    StoredDocument stored{};
+    std::vector<IndexedSource> sources{};
+  };
+
+  /// The first document with `term`, if any (and if it is a cydex document).
+  std::optional<Held> find(const std::string& term) {
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    Held held;
+    held.docid = *it;
+    held.doc = db.get_document(*it);
+    std::optional<StoredDocument> stored = StoredDocument::decode(held.doc.get_data());
+    if (!stored) return std::nullopt;
+    held.stored = std::move(*stored);
+    held.sources = decode_sources(held.doc.get_value(schema::kSourceSlot));
+    // Indexed before the source slot existed: its one path, stamp unknown.
+    if (held.sources.empty()) held.sources.push_back(IndexedSource{.id = held.stored.id, .path = held.stored.path});
+    return held;
+  }
+
+  static void remove_term_if_present(Xapian::Document& doc, const std::string& term) {
+    try {
+      doc.remove_term(term);
+    } catch (const Xapian::InvalidArgumentError&) {
+      // Not there: nothing to remove.
+    }
+  }
+
+  /// Writes `held` back with the paths `after` (primary first): its P terms,
+  /// id, source records and stored paths. No paths left deletes it; a new
+  /// primary path gives it that path's id.
+  void save(Held& held, const std::vector<IndexedSource>& after) {
+    if (after.empty()) {
+      db.delete_document(held.docid);
+      return;
+    }
+    const std::string old_id = held.stored.id;
+    remove_term_if_present(held.doc, schema::term(schema::kIdPrefix, old_id));
+    for (const std::string& path : held.stored.paths) {
+      remove_term_if_present(held.doc, schema::term(schema::kPathPrefix, path));
+    }
+    for (const IndexedSource& source : held.sources) {
+      remove_term_if_present(held.doc, schema::term(schema::kPathPrefix, source.path));
+    }
+    held.stored.id = after.front().id;
+    held.stored.path = after.front().path;
+    held.stored.paths.clear();
+    for (const IndexedSource& source : after) {
+      held.stored.paths.push_back(source.path);
+      held.doc.add_boolean_term(schema::term(schema::kPathPrefix, source.path));
+    }
+    held.doc.add_boolean_term(schema::term(schema::kIdPrefix, held.stored.id));
+    if (!after.front().signature.empty()) {
+      held.doc.add_boolean_term(schema::term(schema::kContentPrefix, after.front().signature));
+    }
+    held.doc.add_value(schema::kSourceSlot, encode_sources(after));
+    held.doc.set_data(held.stored.encode());
+    held.sources = after;
+    if (held.stored.id == old_id) {
+      db.replace_document(held.docid, held.doc);
+    } else {
+      db.delete_document(held.docid);
+      held.docid = db.replace_document(schema::term(schema::kIdPrefix, held.stored.id), held.doc);
+    }
+  }
+
+  /// Takes `path` off whichever document holds it.
+  void detach(const std::string& path) {
+    std::optional<Held> held = find(schema::term(schema::kPathPrefix, path));
+    if (!held) return;
+    std::vector<IndexedSource> after;
+    for (const IndexedSource& source : held->sources) {
+      if (source.path != path) after.push_back(source);
+    }
+    save(*held, after);
+  }
+
+  /// Indexes `extracted` under its own id, with `others` as further paths.
+  void write(const corpus::ExtractedDocument& extracted, const std::vector<IndexedSource>& others) {
+    Xapian::Document doc = builder.build(extracted);
+    if (!others.empty()) {
+      std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
+      std::vector<IndexedSource> all{indexed_source_of(extracted.source)};
+      all.insert(all.end(), others.begin(), others.end());
+      for (const IndexedSource& other : others) {
+        doc.add_boolean_term(schema::term(schema::kPathPrefix, other.path));
+        if (stored) stored->paths.push_back(other.path);
+      }
+      if (stored) doc.set_data(stored->encode());
+      doc.add_value(schema::kSourceSlot, encode_sources(all));
+    }
+    db.replace_document(schema::term(schema::kIdPrefix, extracted.source.id), doc);
+    // The corpus vocabulary feeds "did you mean": every unprefixed word.
+    // (Words of replaced or removed documents stay; a suggestion is a hint.)
+    for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      const unsigned char lead = static_cast<unsigned char>((*term)[0]);
+      if (!(lead >= 'A' && lead <= 'Z')) db.add_spelling(*term, term.get_wdf());
+    }
+  }
+
+  Placement place(const corpus::ExtractedDocument& extracted) {
+    const std::string path = extracted.source.path.string();
+    const std::string& signature = extracted.source.signature;
+    std::optional<Held> same;
+    if (!signature.empty()) same = find(schema::term(schema::kContentPrefix, signature));
+    if (!same) {
+      // New content at this path: a copy it shared a document with splits off.
+      detach(path);
+      write(extracted, {});
+      return Placement::Indexed;
+    }
+    const auto at = std::find_if(same->sources.begin(), same->sources.end(),
+                                 [&](const IndexedSource& source) { return source.path == path; });
+    if (at == same->sources.begin()) {
+      // The primary copy again (a rerun of ingest): index afresh, keep the other copies.
+      write(extracted, std::vector<IndexedSource>(same->sources.begin() + 1, same->sources.end()));
+      return Placement::Indexed;
+    }
+    std::vector<IndexedSource> after = same->sources;
+    if (at != same->sources.end()) {
+      after[static_cast<std::size_t>(at - same->sources.begin())] = indexed_source_of(extracted.source);
+    } else {
+      detach(path);  // Held by another document (its content changed to this one).
+      after.push_back(indexed_source_of(extracted.source));
+    }
+    save(*same, after);
+    return Placement::Duplicate;
+  }
 };
 
 Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -50,7 +198,7 @@ corpus::Result<Writer, IndexError> Writer::open(const std::filesystem::path& dir
   if (Status created = create_atomically(dir); !created) return corpus::Unexpected(created.error());
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return corpus::Unexpected(IndexError{IndexErrorKind::Io, dir.string() + ": " + ec.message()});
+  if (ec) return corpus::Unexpected(io_error(dir, ec.message()));
   try {
     auto impl = std::make_unique<Impl>();
     impl->dir = dir;
@@ -70,14 +218,14 @@ Status Writer::create_atomically(const std::filesystem::path& dir) {
   if (std::filesystem::exists(dir, ec) || ec) return std::monostate{};
   const std::filesystem::path parent = dir.parent_path().empty() ? std::filesystem::path(".") : dir.parent_path();
   std::filesystem::create_directories(parent, ec);
-  if (ec) return corpus::Unexpected(IndexError{IndexErrorKind::Io, dir.string() + ": " + ec.message()});
+  if (ec) return corpus::Unexpected(io_error(dir, ec.message()));
   // Appended piecewise: GCC 12's -Wrestrict misfires on "." + string at -O3.
   std::string name(".");
   name.append(dir.filename().string());
   name.append(".creating-XXXXXX");
   std::string pattern = (parent / name).string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    return corpus::Unexpected(IndexError{IndexErrorKind::Io, parent.string() + ": cannot create a folder"});
+    return corpus::Unexpected(io_error(dir, std::strerror(errno)));
   }
   const std::filesystem::path staging(pattern);
   {
@@ -96,18 +244,69 @@ Status Writer::create_atomically(const std::filesystem::path& dir) {
 
 Status Writer::put(const corpus::ExtractedDocument& document) {
   try {
-    Xapian::Document doc = impl_->builder.build(document);
-    impl_->db.replace_document(schema::term(schema::kIdPrefix, document.source.id), doc);
-    // The corpus vocabulary feeds "did you mean": every unprefixed word.
-    // (Words of replaced or removed documents stay; a suggestion is a hint.)
-    for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-      const unsigned char lead = static_cast<unsigned char>((*term)[0]);
-      if (!(lead >= 'A' && lead <= 'Z')) impl_->db.add_spelling(*term, term.get_wdf());
+    // The document's identical copies stay with it (read from the value
+    // slot only; the stored data is not loaded).
+    std::vector<IndexedSource> others;
+    const std::string id_term = schema::term(schema::kIdPrefix, document.source.id);
+    if (Xapian::PostingIterator it = impl_->db.postlist_begin(id_term); it != impl_->db.postlist_end(id_term)) {
+      const std::string slot = impl_->db.get_document(*it).get_value(schema::kSourceSlot);
+      if (slot.find('\0') != std::string::npos) {
+        for (IndexedSource& copy : decode_sources(slot)) {
+          if (copy.path != document.source.path.string()) others.push_back(std::move(copy));
+        }
+      }
     }
+    impl_->write(document, others);
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(to_index_error(error, impl_->dir));
   }
   return impl_->commit_if_due();
+}
+
+corpus::Result<Placement, IndexError> Writer::place(const corpus::ExtractedDocument& document) {
+  Placement placement = Placement::Indexed;
+  try {
+    placement = impl_->place(document);
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(to_index_error(error, impl_->dir));
+  }
+  if (Status due = impl_->commit_if_due(); !due) return corpus::Unexpected(due.error());
+  return placement;
+}
+
+Status Writer::remove_path(const std::string& path) {
+  try {
+    impl_->detach(path);
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(to_index_error(error, impl_->dir));
+  }
+  return impl_->commit_if_due();
+}
+
+corpus::Result<bool, IndexError> Writer::add_copy(const corpus::SourceDocument& source) {
+  try {
+    if (source.signature.empty()) return false;
+    const std::string content = schema::term(schema::kContentPrefix, source.signature);
+    const std::string path = source.path.string();
+    std::optional<Impl::Held> held = impl_->find(content);
+    if (!held) return false;
+    if (std::none_of(held->sources.begin(), held->sources.end(),
+                     [&](const IndexedSource& known) { return known.path == path; })) {
+      impl_->detach(path);
+      held = impl_->find(content);
+      if (!held) return false;
+    }
+    std::vector<IndexedSource> after;
+    for (const IndexedSource& known : held->sources) {
+      if (known.path != path) after.push_back(known);
+    }
+    after.push_back(indexed_source_of(source));
+    impl_->save(*held, after);
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(to_index_error(error, impl_->dir));
+  }
+  if (Status due = impl_->commit_if_due(); !due) return corpus::Unexpected(due.error());
+  return true;
 }
 
 Status Writer::remove(const std::string& id) {
@@ -175,7 +374,17 @@ corpus::Result<std::vector<IndexedSource>, IndexError> Writer::indexed_sources()
     Xapian::WritableDatabase& db = impl_->db;
     for (Xapian::ValueIterator it = db.valuestream_begin(schema::kSourceSlot);
          it != db.valuestream_end(schema::kSourceSlot); ++it) {
-      if (auto source = decode_source(*it)) out.push_back(std::move(*source));
+      const std::string value = *it;
+      if (value.find('\0') == std::string::npos) {
+        if (auto source = decode_source(value)) out.push_back(std::move(*source));
+        continue;
+      }
+      std::vector<IndexedSource> copies = decode_sources(value);
+      const std::string id = copies.empty() ? std::string() : copies.front().id;
+      for (IndexedSource& copy : copies) {
+        copy.id = id;
+        out.push_back(std::move(copy));
+      }
     }
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(to_index_error(error, impl_->dir));
@@ -184,24 +393,26 @@ corpus::Result<std::vector<IndexedSource>, IndexError> Writer::indexed_sources()
 }
 
 Status Writer::repoint(const std::string& old_id, const corpus::SourceDocument& source) {
+  std::string old_path;
   try {
-    Xapian::WritableDatabase& db = impl_->db;
-    const std::string old_term = schema::term(schema::kIdPrefix, old_id);
-    Xapian::PostingIterator found = db.postlist_begin(old_term);
-    if (found == db.postlist_end(old_term)) return std::monostate{};
-    Xapian::Document doc = db.get_document(*found);
-    std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
-    if (!stored) return std::monostate{};
-    doc.remove_term(old_term);
-    doc.remove_term(schema::term(schema::kPathPrefix, stored->path));
-    stored->id = source.id;
-    stored->path = source.path.string();
-    doc.add_boolean_term(schema::term(schema::kIdPrefix, stored->id));
-    doc.add_boolean_term(schema::term(schema::kPathPrefix, stored->path));
-    doc.add_value(schema::kSourceSlot, encode_source(source));
-    doc.set_data(stored->encode());
-    if (source.id != old_id) db.delete_document(*found);
-    db.replace_document(schema::term(schema::kIdPrefix, source.id), doc);
+    std::optional<Impl::Held> held = impl_->find(schema::term(schema::kIdPrefix, old_id));
+    if (!held) return std::monostate{};
+    old_path = held->sources.front().path;
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(to_index_error(error, impl_->dir));
+  }
+  return repoint_path(old_path, source);
+}
+
+Status Writer::repoint_path(const std::string& old_path, const corpus::SourceDocument& source) {
+  try {
+    std::optional<Impl::Held> held = impl_->find(schema::term(schema::kPathPrefix, old_path));
+    if (!held) return std::monostate{};
+    std::vector<IndexedSource> after = held->sources;
+    for (IndexedSource& known : after) {
+      if (known.path == old_path) known = indexed_source_of(source);
+    }
+    impl_->save(*held, after);
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(to_index_error(error, impl_->dir));
   }

@@ -7,6 +7,7 @@
 
 #include "cydex/corpus/catalogue.h"
 #include "cydex/corpus/discovery.h"
+#include "cydex/ingest/librarian_records.h"
 #include "worker_pool.h"
 
 namespace cydex::ingest {
@@ -28,21 +29,24 @@ std::size_t worker_count(unsigned jobs, std::size_t files) {
 /// Adds one extraction result to the index and the report. Returns Stop on
 /// an index failure, which ends the run.
 PoolFlow record(ExtractResult result, const std::filesystem::path& path, index::Writer& writer,
-                const corpus::Catalogue& catalogue, BatchReport& report, DocumentOutcome& outcome) {
+                const corpus::Catalogue& catalogue, const corpus::OrganisationNames* names, BatchReport& report,
+                DocumentOutcome& outcome) {
   if (!result) {
     report.failed.push_back(std::move(result).error());
     return PoolFlow::Continue;
   }
   corpus::ExtractedDocument& doc = result.value();
-  // Precedence: the librarian's record, then the librarian's site map, then
-  // what the file says about itself.
-  if (const auto organisation = catalogue.organisation_for_url(doc.metadata.url)) {
-    doc.metadata.organisation = *organisation;
+  apply_librarian_record(doc, catalogue, names);
+  // The single writer sees every document in turn, so two identical files
+  // extracted at once by two workers still end up as one document.
+  auto placed = writer.place(doc);
+  if (!placed) {
+    report.fatal = placed.error();
+    return PoolFlow::Stop;
   }
-  if (const auto entry = catalogue.find(doc.source.path)) doc.metadata.overlay(*entry);
-  index::Status written = writer.put(doc);
-  if (!written) {
-    report.fatal = written.error();
+  if (*placed == index::Placement::Duplicate) ++report.duplicates;
+  if (index::Status remembered = remember_record(writer, doc.source.path, catalogue); !remembered) {
+    report.fatal = remembered.error();
     return PoolFlow::Stop;
   }
   outcome.indexed = true;
@@ -61,14 +65,10 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
                          const ExtractorRegistry& registry, const BatchOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   BatchReport report;
-  const corpus::Discovered found = corpus::discover(paths);
+  corpus::Discovered found = corpus::discover(paths);
   report.warnings = found.problems;
-
-  corpus::Catalogue catalogue;
-  for (const std::filesystem::path& file : found.catalogues) {
-    auto loaded = file.filename() == corpus::kDomainsFileName ? catalogue.load_domains(file) : catalogue.load(file);
-    if (!loaded) report.warnings.push_back(loaded.error().message());
-  }
+  const corpus::Catalogue catalogue = load_catalogues(found.catalogues, report.warnings);
+  drop_excluded(found.files, catalogue);
 
   if (!found.files.empty()) {
     const Pipeline pipeline{.registry = &registry, .tagger = options.tagger, .read = options.read};
@@ -76,7 +76,7 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
     std::size_t done = 0;
     pool.run(found.files, [&](const std::filesystem::path& path, ExtractResult result) {
       DocumentOutcome outcome{path, false, false};
-      const PoolFlow flow = record(std::move(result), path, writer, catalogue, report, outcome);
+      const PoolFlow flow = record(std::move(result), path, writer, catalogue, options.organisations, report, outcome);
       if (flow == PoolFlow::Continue && options.on_progress) {
         options.on_progress(outcome, ++done, found.files.size());
       }

@@ -147,23 +147,6 @@ std::string repair_mixed_utf8(std::string_view bytes) {
   return out;
 }
 
-/// "UTF-16LE"/"UTF-16BE" when the first kilobytes have NUL bytes at (nearly)
-/// every odd or every even position, as ASCII-range text in UTF-16 does.
-std::string utf16_without_bom(std::string_view bytes) {
-  const std::size_t sample = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096);
-  if (sample < 8) return {};
-  std::size_t even_zeros = 0;
-  std::size_t odd_zeros = 0;
-  for (std::size_t i = 0; i < sample; i += 2) {
-    if (bytes[i] == '\0') ++even_zeros;
-    if (bytes[i + 1] == '\0') ++odd_zeros;
-  }
-  const std::size_t pairs = sample / 2;
-  if (odd_zeros * 10 >= pairs * 6 && even_zeros * 10 < pairs) return "UTF-16LE";
-  if (even_zeros * 10 >= pairs * 6 && odd_zeros * 10 < pairs) return "UTF-16BE";
-  return {};
-}
-
 }  // namespace
 
 std::string normalise_charset_name(std::string_view name) {
@@ -195,6 +178,40 @@ std::string for_decoding(const std::string& normalised) {
   // Shift-JIS pages use Microsoft's extension (CP932) in practice.
   if (normalised == "shift_jis") return "windows-31j";
   return normalised;
+}
+
+std::string utf16_without_bom(std::string_view bytes) {
+  const std::size_t sample = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096);
+  if (sample < 8) return {};
+  std::size_t even_zeros = 0;
+  std::size_t odd_zeros = 0;
+  for (std::size_t i = 0; i < sample; i += 2) {
+    if (bytes[i] == '\0') ++even_zeros;
+    if (bytes[i + 1] == '\0') ++odd_zeros;
+  }
+  const std::size_t pairs = sample / 2;
+  std::string charset;
+  if (odd_zeros * 10 >= pairs * 6 && even_zeros * 10 < pairs) charset = "UTF-16LE";
+  if (even_zeros * 10 >= pairs * 6 && odd_zeros * 10 < pairs) charset = "UTF-16BE";
+  if (charset.empty()) return {};
+  // The NUL bytes are the high halves of ASCII-range code units: most must
+  // be printable or white space, and control characters (NUL among them)
+  // as rare as in any text.
+  const bool little_endian = charset == "UTF-16LE";
+  std::size_t printable = 0;
+  std::size_t control = 0;
+  for (std::size_t i = 0; i < sample; i += 2) {
+    const unsigned first = static_cast<unsigned char>(bytes[i]);
+    const unsigned second = static_cast<unsigned char>(bytes[i + 1]);
+    const unsigned unit = little_endian ? (first | (second << 8U)) : ((first << 8U) | second);
+    if ((unit >= 0x20 && unit < 0x7F) || unit == '\t' || unit == '\n' || unit == '\r' || unit == '\f') {
+      ++printable;
+    } else if (unit < 0x20 || unit == 0x7F) {
+      ++control;
+    }
+  }
+  if (printable * 10 < pairs * 6 || control * 100 > pairs) return {};
+  return charset;
 }
 
 bool is_valid_utf8(std::string_view bytes) noexcept {

@@ -69,7 +69,9 @@ corpus::MediaType sniff_media_type(std::string_view head) noexcept {
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
   // PDF readers accept the header anywhere in the first KiB.
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return corpus::MediaType::Pdf;
-  if (has_utf16_bom(head)) {
+  // UTF-16 without a byte-order mark is told from binary data by its
+  // pattern of NUL bytes (see utf16_without_bom).
+  if (has_utf16_bom(head) || !utf16_without_bom(head).empty()) {
     // Decode enough to look at it as text or markup.
     const auto decoded = decode_to_utf8(head.substr(0, head.size() & ~std::size_t{1}), "");
     if (!decoded) return corpus::MediaType::Unknown;

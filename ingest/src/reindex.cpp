@@ -9,6 +9,7 @@
 #include "cydex/corpus/discovery.h"
 #include "cydex/corpus/sha256.h"
 #include "cydex/index/schema.h"
+#include "cydex/ingest/librarian_records.h"
 
 namespace cydex::ingest {
 namespace fs = std::filesystem;
@@ -74,20 +75,32 @@ std::optional<std::string> check_roots(const std::vector<fs::path>& roots, const
   return std::nullopt;
 }
 
+/// Indexed content by size, to tell without hashing that a file cannot be a
+/// copy, and by signature, to find the document it is a copy of.
+struct ContentIndex {
+  std::unordered_multimap<std::uint64_t, index::IndexedSource> vanished_by_size;
+  std::set<std::uint64_t> sizes;
+  std::set<std::string> signatures;
+};
+
 /// A file whose path the index does not hold yet: moved here if its content
-/// is that of a vanished document of the same size, else new.
-void plan_new_file(const fs::path& file, const FileStamp& stamp,
-                   std::unordered_multimap<std::uint64_t, index::IndexedSource>& vanished_by_size,
-                   ReindexPlan& plan) {
-  const auto [first, last] = vanished_by_size.equal_range(stamp.size);
-  if (first != last) {
+/// is that of a vanished path of the same size, a copy if it is that of an
+/// indexed document, else new.
+void plan_new_file(const fs::path& file, const FileStamp& stamp, ContentIndex& content, ReindexPlan& plan) {
+  if (content.sizes.contains(stamp.size)) {
     const std::optional<std::string> signature = corpus::sha256_file(file);
+    const auto [first, last] = content.vanished_by_size.equal_range(stamp.size);
     for (auto it = first; signature && it != last; ++it) {
       if (it->second.signature != *signature) continue;
-      plan.repoint.emplace_back(it->second.id, source_for(file, stamp, *signature));
-      vanished_by_size.erase(it);
+      plan.repoint.emplace_back(it->second.path, source_for(file, stamp, *signature));
+      content.vanished_by_size.erase(it);
       ++plan.unchanged;
       ++plan.moved;
+      return;
+    }
+    if (signature && content.signatures.contains(*signature)) {
+      plan.copies.push_back(source_for(file, stamp, *signature));
+      plan.stamps.emplace(file, stamp);
       return;
     }
   }
@@ -96,18 +109,23 @@ void plan_new_file(const fs::path& file, const FileStamp& stamp,
 }
 
 /// A file the index holds whose size or mtime changed: touched when the
-/// content is the same, else changed.
+/// content is the same, a copy when it is now that of another document,
+/// else changed.
 void plan_known_file(const fs::path& file, const FileStamp& stamp, const index::IndexedSource& indexed,
-                     ReindexPlan& plan) {
+                     const ContentIndex& content, ReindexPlan& plan) {
   const std::optional<std::string> signature = corpus::sha256_file(file);
   if (signature && !indexed.signature.empty() && *signature == indexed.signature) {
-    plan.repoint.emplace_back(indexed.id, source_for(file, stamp, *signature));
+    plan.repoint.emplace_back(indexed.path, source_for(file, stamp, *signature));
     ++plan.unchanged;
     return;
   }
-  plan.to_extract.push_back(file);
   plan.known.insert(file);
   plan.stamps.emplace(file, stamp);
+  if (signature && content.signatures.contains(*signature)) {
+    plan.copies.push_back(source_for(file, stamp, *signature));
+    return;
+  }
+  plan.to_extract.push_back(file);
 }
 
 }  // namespace
@@ -145,11 +163,18 @@ corpus::Result<ReindexPlan, std::string> plan_reindex(const std::vector<fs::path
   auto sources = writer.indexed_sources();
   if (!sources) return corpus::Unexpected(sources.error().detail);
   IndexState state = read_state(writer, *sources);
-  const corpus::Discovered found = corpus::discover(roots);
+  corpus::Discovered found = corpus::discover(roots);
   if (auto problem = check_roots(roots, state, found)) return corpus::Unexpected(*problem);
 
   ReindexPlan plan;
   plan.warnings = found.problems;
+  // Drops the files `cydex rm` excluded; finds those whose record changed.
+  const std::set<fs::path> records = catalogue_changes(found, writer, plan.warnings);
+  ContentIndex content;
+  for (const index::IndexedSource& source : *sources) {
+    content.sizes.insert(source.size);
+    if (!source.signature.empty()) content.signatures.insert(source.signature);
+  }
   std::vector<std::pair<fs::path, FileStamp>> fresh;
   std::set<std::string> seen;
   for (const fs::path& file : found.files) {
@@ -160,7 +185,13 @@ corpus::Result<ReindexPlan, std::string> plan_reindex(const std::vector<fs::path
     const auto indexed = state.by_path.find(path);
     if (indexed != state.by_path.end() && indexed->second.size == stamp->size &&
         indexed->second.mtime == stamp->mtime) {
-      ++plan.unchanged;
+      if (!records.contains(file)) {
+        ++plan.unchanged;
+        continue;
+      }
+      plan.to_extract.push_back(file);  // Only its catalogue record changed.
+      plan.known.insert(file);
+      plan.stamps.emplace(file, *stamp);
       continue;
     }
     const auto failure = state.failures.find(path);
@@ -170,7 +201,7 @@ corpus::Result<ReindexPlan, std::string> plan_reindex(const std::vector<fs::path
       continue;
     }
     if (indexed != state.by_path.end()) {
-      plan_known_file(file, *stamp, indexed->second, plan);
+      plan_known_file(file, *stamp, indexed->second, content, plan);
     } else {
       fresh.emplace_back(file, *stamp);
     }
@@ -180,12 +211,11 @@ corpus::Result<ReindexPlan, std::string> plan_reindex(const std::vector<fs::path
     return !seen.contains(path) &&
            std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) { return under(path, root); });
   };
-  std::unordered_multimap<std::uint64_t, index::IndexedSource> vanished_by_size;
   for (const auto& [path, source] : state.by_path) {
-    if (gone(path)) vanished_by_size.emplace(source.size, source);
+    if (gone(path)) content.vanished_by_size.emplace(source.size, source);
   }
-  for (const auto& [file, stamp] : fresh) plan_new_file(file, stamp, vanished_by_size, plan);
-  for (const auto& [size, source] : vanished_by_size) plan.remove.push_back(source.id);
+  for (const auto& [file, stamp] : fresh) plan_new_file(file, stamp, content, plan);
+  for (const auto& [size, source] : content.vanished_by_size) plan.remove.push_back(source.path);
   for (const auto& [path, failure] : state.failures) {
     if (gone(path)) plan.forget_failures.push_back(path);
   }
@@ -196,14 +226,29 @@ corpus::Result<ReindexPlan, std::string> plan_reindex(const std::vector<fs::path
 
 namespace {
 
-/// Re-points, removes and forgets: everything that needs no extraction.
+/// Re-points, records copies, removes and forgets: everything that needs
+/// no extraction. A copy whose document is gone meanwhile joins `extract`.
 std::optional<index::IndexError> apply_bookkeeping(const ReindexPlan& plan, index::Writer& writer,
-                                                   ReindexReport& report) {
-  for (const auto& [old_id, source] : plan.repoint) {
-    if (index::Status done = writer.repoint(old_id, source); !done) return done.error();
+                                                   ReindexReport& report, std::vector<fs::path>& extract) {
+  for (const auto& [old_path, source] : plan.repoint) {
+    if (index::Status done = writer.repoint_path(old_path, source); !done) return done.error();
   }
-  for (const std::string& id : plan.remove) {
-    if (index::Status done = writer.remove(id); !done) return done.error();
+  for (const corpus::SourceDocument& source : plan.copies) {
+    auto added = writer.add_copy(source);
+    if (!added) return added.error();
+    if (!*added) {
+      extract.push_back(source.path);
+      continue;
+    }
+    ++(plan.known.contains(source.path) ? report.updated : report.added);
+    // A file that failed before and now has an indexed document's bytes.
+    const std::string failed_key = index::schema::kFailedKeyPrefix + source.path.string();
+    if (!writer.metadata(failed_key).empty()) {
+      if (index::Status done = writer.set_metadata(failed_key, ""); !done) return done.error();
+    }
+  }
+  for (const std::string& path : plan.remove) {
+    if (index::Status done = writer.remove_path(path); !done) return done.error();
     ++report.removed;
   }
   for (const std::string& path : plan.forget_failures) {
@@ -245,13 +290,14 @@ ReindexReport apply_reindex(const ReindexPlan& plan, index::Writer& writer, cons
   ReindexReport report;
   report.unchanged = plan.unchanged;
   report.warnings = plan.warnings;
-  if (auto fatal = apply_bookkeeping(plan, writer, report)) {
+  std::vector<fs::path> extract = plan.to_extract;
+  if (auto fatal = apply_bookkeeping(plan, writer, report, extract)) {
     report.fatal = fatal;
     return report;
   }
   std::set<fs::path> indexed;
   BatchReport batch;
-  if (!plan.to_extract.empty()) {
+  if (!extract.empty()) {
     BatchOptions batch_options = options;
     batch_options.on_progress = [&](const DocumentOutcome& outcome, std::size_t done, std::size_t total) {
       if (outcome.indexed) {
@@ -260,7 +306,7 @@ ReindexReport apply_reindex(const ReindexPlan& plan, index::Writer& writer, cons
       }
       if (options.on_progress) options.on_progress(outcome, done, total);
     };
-    batch = ingest_paths(plan.to_extract, writer, registry, batch_options);
+    batch = ingest_paths(extract, writer, registry, batch_options);
     for (std::string& warning : batch.warnings) report.warnings.push_back(std::move(warning));
     if (batch.fatal) {
       report.fatal = batch.fatal;

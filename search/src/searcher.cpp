@@ -13,6 +13,7 @@
 #include "cydex/corpus/keyword_in_context.h"
 #include "query_builder.h"
 #include "snippeter.h"
+#include "sort_key.h"
 #include "tag_count_spy.h"
 
 namespace cydex::search {
@@ -35,6 +36,7 @@ DocumentView to_view(const index::StoredDocument& stored) {
   DocumentView view;
   view.id = stored.id;
   view.path = stored.path;
+  view.paths = stored.paths;
   view.format = stored.format;
   view.status = stored.status;
   view.title = stored.title;
@@ -88,7 +90,7 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path
     impl->dir = dir;
     impl->db = Xapian::Database(dir.string());
     impl->builder.emplace(impl->db);
-    impl->snippeter.emplace(impl->builder->stemmer());
+    impl->snippeter.emplace();
     return Searcher(std::move(impl));
   } catch (const Xapian::DatabaseNotFoundError&) {
     return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, dir.string() + ": no index here"});
@@ -147,35 +149,50 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
   result.query = request.query;
   result.offset = request.offset;
   try {
+    if (std::optional<QueryProblem> problem = impl_->builder->check(request.query, request.known_tags)) {
+      return corpus::Unexpected(SearchError{SearchErrorKind::BadQuery, problem->message, problem->position,
+                                            problem->token, problem->suggestions});
+    }
     Xapian::Query query;
     try {
       query = impl_->builder->build(request);
     } catch (const Xapian::QueryParserError& error) {
-      return corpus::Unexpected(SearchError{SearchErrorKind::BadQuery, error.get_msg()});
+      return corpus::Unexpected(
+          SearchError{SearchErrorKind::BadQuery, "malformed query '" + request.query + "': " + error.get_msg()});
     }
 
+    const bool exact = request.counting == Counting::Exact;
     const std::vector<std::string>& wanted = request.facets.empty() ? kFacetNames : request.facets;
     const auto wants = [&](const std::string& name) {
-      return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
+      return exact && std::find(wanted.begin(), wanted.end(), name) != wanted.end();
     };
     std::deque<FacetCollector> facets;
-    if (wants("organisation")) facets.emplace_back("organisation", schema::kOrganisationSlot);
-    if (wants("year")) facets.emplace_back("year", schema::kYearSlot);
-    TagCountMatchSpy tags(schema::kTagsSlot);
+    if (wants("organisation")) facets.emplace_back("organisation", schema::kOrganisationSlot, impl_->db);
+    if (wants("year")) facets.emplace_back("year", schema::kYearSlot, impl_->db);
+    if (wants("language")) facets.emplace_back("language", schema::kLanguageSlot, impl_->db);
+    if (wants("format")) facets.emplace_back("format", schema::kFormatSlot, impl_->db);
+    TagCountMatchSpy tags(schema::kTagsSlot, impl_->db);
     const bool wants_tags = wants("norm") || wants("actor") || wants("instrument");
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(query);
+    const std::unique_ptr<SortKeyMaker> sort_key = apply_sort(enquire, request);
     for (FacetCollector& facet : facets) facet.attach(enquire);
     if (wants_tags) enquire.add_matchspy(&tags);
 
-    // checkatleast = every document: the total and the facet counts are exact.
-    const Xapian::doccount all = impl_->db.get_doccount();
+    // Exact counting checks every document: the total and the facet counts are
+    // exact. An estimate checks only what the page of hits needs.
+    const Xapian::doccount check_at_least = exact ? impl_->db.get_doccount() : 0;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(request.offset, 0)),
-                                               static_cast<Xapian::doccount>(std::max(request.limit, 0)), all);
+                                               static_cast<Xapian::doccount>(std::max(request.limit, 0)),
+                                               check_at_least);
     result.total = static_cast<int>(mset.get_matches_estimated());
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (result.total < 3) result.suggestion = impl_->builder->spelling_suggestion(request.query);
-    for (const FacetCollector& facet : facets) result.facets[facet.name()] = facet.values();
+    for (const FacetCollector& facet : facets) {
+      result.facets[facet.name()] = facet.name() == "year" ? year_ranges(facet.values(), request.year_bucket)
+                                                           : facet.values();
+    }
     if (wants_tags) {
       for (const char* category : {"norm", "actor", "instrument"}) {
         if (wants(category)) result.facets[category] = tag_facet(tags.counts(), category);
@@ -201,6 +218,7 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       hit.organisation = stored->organisation;
       hit.year = stored->year;
       hit.path = stored->path;
+      hit.paths = stored->paths;
       hit.format = stored->format;
       hit.language = stored->language;
       const MatchedTerms terms = body_terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));

@@ -2,6 +2,7 @@
 #include "snippeter.h"
 
 #include "cydex/index/schema.h"
+#include "query_builder.h"
 
 namespace cydex::search {
 namespace {
@@ -91,8 +92,15 @@ MatchedTerms body_terms(Xapian::TermIterator begin, Xapian::TermIterator end) {
   return out;
 }
 
+const Xapian::Stem& Snippeter::stemmer_for(const std::string& language) {
+  auto found = stemmers_.find(language);
+  if (found == stemmers_.end()) found = stemmers_.emplace(language, language_stemmer(language)).first;
+  return found->second;
+}
+
 Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedTerms& terms,
                                 std::size_t max_bytes) {
+  const Xapian::Stem& stemmer = stemmer_for(doc.language);
   const bool paginated = doc.format == "pdf";
   Window best;
   std::vector<std::vector<index::Token>> page_tokens(doc.pages.size());
@@ -107,7 +115,7 @@ Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedT
     bool any = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       matches[i] = terms.exact.count(tokens[i].term) > 0 ||
-                   (!terms.stemmed.empty() && terms.stemmed.count(stemmer_(tokens[i].term)) > 0);
+                   (!terms.stemmed.empty() && terms.stemmed.count(stemmer(tokens[i].term)) > 0);
       any = any || matches[i];
     }
     if (!any) continue;

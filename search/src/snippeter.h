@@ -2,6 +2,7 @@
 /// @brief Choosing and highlighting the best passage of a hit.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -29,13 +30,14 @@ MatchedTerms body_terms(Xapian::TermIterator begin, Xapian::TermIterator end);
 /// without either, the start of the first page with text.
 class Snippeter {
  public:
-  explicit Snippeter(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
-
+  /// Stems of a document's words are compared with its own language's stemmer, as the index stemmed them.
   Snippet best_passage(const index::StoredDocument& doc, const MatchedTerms& terms, std::size_t max_bytes = 240);
 
  private:
+  const Xapian::Stem& stemmer_for(const std::string& language);
+
   index::Analyzer analyzer_;
-  Xapian::Stem stemmer_;
+  std::map<std::string, Xapian::Stem> stemmers_;
 };
 
 }  // namespace cydex::search

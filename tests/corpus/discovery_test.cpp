@@ -30,6 +30,20 @@ TEST(Discover, NamedFileBringsItsFoldersCatalogueAndDuplicatesCollapse) {
   EXPECT_EQ(found.catalogues, (std::vector<std::filesystem::path>{dir.path() / "catalogue.tsv"}));
 }
 
+TEST(Discover, NamedFileOrFolderBringsTheCataloguesOfTheFoldersAbove) {
+  // A root's catalogue describes files in its subfolders ("sub/deep/a.pdf"),
+  // so naming such a file, or a subfolder, must bring it along.
+  const testing::TempDir dir;
+  const auto file = dir.write("root/sub/deep/a.pdf", "x");
+  dir.write("root/catalogue.tsv", "path\n");
+  dir.write("root/sub/domains.tsv", "domain\torganisation\n");
+  dir.write("root/other/catalogue.tsv", "path\n");
+  const std::vector<std::filesystem::path> expected = {dir.path() / "root" / "catalogue.tsv",
+                                                       dir.path() / "root" / "sub" / "domains.tsv"};
+  EXPECT_EQ(discover({file}).catalogues, expected);
+  EXPECT_EQ(discover({dir.path() / "root" / "sub" / "deep"}).catalogues, expected);
+}
+
 TEST(Discover, MissingPathIsReportedAndTheRestCarriesOn) {
   const testing::TempDir dir;
   const auto file = dir.write("a.pdf", "x");

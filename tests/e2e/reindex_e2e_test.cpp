@@ -26,6 +26,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::run_cydex;
+using testing::spawn_cydex;
+using testing::wait_for;
 using testing::TempDir;
 
 /// 200 small documents, half text and half HTML, in ten folders.
@@ -55,33 +57,7 @@ std::set<std::pair<std::string, std::string>> documents(const fs::path& index) {
   return out;
 }
 
-/// Starts `cydex ARGS...` in a process group of its own, without waiting.
-pid_t spawn_cydex(const std::vector<std::string>& args) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    setpgid(0, 0);
-    const int null = ::open("/dev/null", O_RDWR);
-    dup2(null, 0);
-    dup2(null, 1);
-    dup2(null, 2);
-    std::vector<char*> argv;
-    std::string program = CYDEX_BINARY;
-    argv.push_back(program.data());
-    std::vector<std::string> copy = args;
-    for (std::string& arg : copy) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    execv(program.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
 
-/// The exit code, or 128 + signal.
-int wait_for(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
 
 class ReindexE2e : public ::testing::Test {
  protected:

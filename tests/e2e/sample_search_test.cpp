@@ -209,7 +209,7 @@ TEST_F(SampleCorpus, TextOutputIsReadableAndPlainWhenPiped) {
 TEST_F(SampleCorpus, MalformedQueryExitsTwoWithOneLine) {
   const auto result = run_cydex({"search", "--index", index(), "cyber", "AND"});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_EQ(result.err, "cydex search: malformed query: Syntax: <expression> AND <expression>\n");
+  EXPECT_EQ(result.err, "cydex search: malformed query 'cyber AND': 'AND' at column 7 needs a word after it\n");
   EXPECT_EQ(result.out, "");
 }
 

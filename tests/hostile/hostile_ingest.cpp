@@ -13,10 +13,11 @@ std::filesystem::path HostileIngest::add(const std::string& name, std::string_vi
   return dir_.write("corpus/" + name, content);
 }
 
-HostileRun HostileIngest::ingest(std::vector<std::string> paths,
-                                 const std::map<std::string, std::string>& env) const {
+HostileRun HostileIngest::ingest(std::vector<std::string> paths, const std::map<std::string, std::string>& env,
+                                 int timeout_seconds) const {
   if (paths.empty()) paths.push_back(corpus().string());
-  std::vector<std::string> args{"ingest", "--json", "--timeout", "20", "--jobs", "2", "--index", index().string()};
+  std::vector<std::string> args{"ingest", "--json", "--timeout", std::to_string(timeout_seconds),
+                                "--jobs", "2", "--index", index().string()};
   args.insert(args.end(), paths.begin(), paths.end());
   HostileRun run;
   run.process = run_cydex(args, env);
@@ -48,6 +49,19 @@ HostileRun HostileIngest::ingest(std::vector<std::string> paths,
   auto good = searcher->search({.query = kGoodWord});
   EXPECT_TRUE(good && good->total == 1 && good->hits[0].path == good_.string()) << "the good file is not found";
   return run;
+}
+
+std::set<std::string> HostileIngest::paths_found(const std::string& query) const {
+  std::set<std::string> paths;
+  auto searcher = search::Searcher::open(index());
+  EXPECT_TRUE(searcher) << "the index does not open";
+  if (!searcher) return paths;
+  auto found = searcher->search({.query = query, .limit = 1000});
+  EXPECT_TRUE(found) << query;
+  if (found) {
+    for (const auto& hit : found->hits) paths.insert(hit.path);
+  }
+  return paths;
 }
 
 }  // namespace cydex::testing

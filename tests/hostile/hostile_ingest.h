@@ -24,7 +24,8 @@ struct HostileRun {
 };
 
 /// A corpus folder holding one good text file (with a word no other file
-/// has) next to whatever the test adds, ingested with `--timeout 20`.
+/// has) next to whatever the test adds, ingested with `--timeout 20` unless
+/// a test asks for another limit.
 class HostileIngest : public ::testing::Test {
  protected:
   HostileIngest();
@@ -34,12 +35,15 @@ class HostileIngest : public ::testing::Test {
   [[nodiscard]] const std::filesystem::path& good_file() const { return good_; }
   std::filesystem::path add(const std::string& name, std::string_view content) const;
 
-  /// Ingests corpus() (or `paths`) and checks what must hold whatever the
-  /// file: no crash, no sanitizer report, every failure named on stderr, the
-  /// good file searchable, and the index holding exactly what the report
-  /// counts as indexed.
-  HostileRun ingest(std::vector<std::string> paths = {},
-                    const std::map<std::string, std::string>& env = {}) const;
+  /// Ingests corpus() (or `paths`) with `--timeout timeout_seconds` and
+  /// checks what must hold whatever the file: no crash, no sanitizer report,
+  /// every failure named on stderr, the good file searchable, and the index
+  /// holding exactly what the report counts as indexed.
+  HostileRun ingest(std::vector<std::string> paths = {}, const std::map<std::string, std::string>& env = {},
+                    int timeout_seconds = 20) const;
+
+  /// The paths of the documents the index finds for `query`.
+  [[nodiscard]] std::set<std::string> paths_found(const std::string& query) const;
 
   TempDir dir_;
   std::filesystem::path good_;

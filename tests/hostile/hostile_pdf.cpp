@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hostile_pdf.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <stdexcept>
 
 namespace cydex::testing {
 namespace {
@@ -71,19 +74,65 @@ std::string many_pages_pdf(std::size_t pages) {
   return pdf.build(1);
 }
 
-std::string huge_content_stream_pdf(std::size_t bytes) {
-  std::string content = text_line("Huge content stream");
-  const std::string operators = "10 10 m 20 20 l S\n";
-  content.reserve(bytes + operators.size());
-  while (content.size() < bytes) content += operators;
+namespace {
+
+constexpr const char* kHugeStreamText = "Huge content stream";
+constexpr const char* kDrawingOperators = "10 10 m 20 20 l S\n";
+
+/// Catalog, page tree, page and font of the one-page huge-stream PDF; the
+/// content stream is object 5.
+PdfWriter huge_content_stream_head() {
   PdfWriter pdf;
   pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
   pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
           "/Contents 5 0 R >>");
   pdf.add(kFont);
+  return pdf;
+}
+
+}  // namespace
+
+std::string huge_content_stream_pdf(std::size_t bytes) {
+  std::string content = text_line(kHugeStreamText);
+  const std::string operators = kDrawingOperators;
+  content.reserve(bytes + operators.size());
+  while (content.size() < bytes) content += operators;
+  PdfWriter pdf = huge_content_stream_head();
   pdf.add_stream("", content);
   return pdf.build(1);
+}
+
+void write_huge_content_stream_pdf(const std::filesystem::path& path, std::size_t bytes) {
+  const std::string first = text_line(kHugeStreamText);
+  const std::string operators = kDrawingOperators;
+  const std::size_t repeats = bytes > first.size() ? (bytes - first.size() + operators.size() - 1) / operators.size() : 0;
+  const std::size_t length = first.size() + repeats * operators.size();
+  // Everything but the stream's data, built as add_stream() would build it
+  // for a small file; the data goes between the two halves.
+  PdfWriter pdf = huge_content_stream_head();
+  const std::string marker = "%%STREAM-DATA%%";
+  pdf.add("<<  /Length " + std::to_string(length) + " >>\nstream\n" + marker + "\nendstream");
+  const std::string small = pdf.build(1);
+  const std::size_t at = small.find(marker);
+  // The cross-reference table's offsets after the stream move by the data's size.
+  std::string tail = small.substr(at + marker.size());
+  const std::size_t xref_at = small.find("startxref\n", at);
+  const std::size_t old_offset = std::stoul(small.substr(xref_at + 10));
+  const std::size_t shift = length - marker.size();
+  tail = tail.substr(0, tail.find("startxref\n")) + "startxref\n" + std::to_string(old_offset + shift) + "\n%%EOF\n";
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << small.substr(0, at) << first;
+  std::string chunk;
+  for (std::size_t i = 0; i < 65536 && i < repeats; ++i) chunk += operators;
+  const std::size_t per_chunk = chunk.empty() ? 1 : chunk.size() / operators.size();
+  for (std::size_t written = 0; written < repeats;) {
+    const std::size_t n = std::min(per_chunk, repeats - written);
+    out.write(chunk.data(), static_cast<std::streamsize>(n * operators.size()));
+    written += n;
+  }
+  out << tail;
+  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
 }
 
 std::string huge_object_stream_pdf(std::size_t objects) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ std::string many_pages_pdf(std::size_t pages);
 /// One page whose content stream holds `bytes` bytes of drawing operators
 /// and one line of text.
 std::string huge_content_stream_pdf(std::size_t bytes);
+/// Writes huge_content_stream_pdf(bytes) to `path` piece by piece, without
+/// holding the file in memory.
+void write_huge_content_stream_pdf(const std::filesystem::path& path, std::size_t bytes);
 /// An object stream of `objects` small objects and no cross-reference
 /// table, so the reader reconstructs it and reads the whole stream.
 std::string huge_object_stream_pdf(std::size_t objects);

@@ -45,6 +45,41 @@ TEST(Charset, DecodesByteOrderMarksDeclarationsAndUtf8) {
   }
 }
 
+struct Utf16Case {
+  const char* what;
+  std::string bytes;
+  std::string expected;  ///< "UTF-16LE", "UTF-16BE" or empty.
+};
+
+TEST(Charset, RecognisesUtf16WithoutByteOrderMark) {
+  const Utf16Case cases[] = {
+      // ASCII text, little-endian: NUL at every odd position.
+      {"le text", "C\0y\0b\0e\0r\0 \0n\0o\0r\0m\0s\0\n\0"s, "UTF-16LE"},
+      // The same, big-endian.
+      {"be text", "\0C\0y\0b\0e\0r\0 \0n\0o\0r\0m\0s\0\n"s, "UTF-16BE"},
+      // French, with é (U+00E9) among the ASCII letters.
+      {"le latin-1 letters", "S\0\xE9\0c\0u\0r\0i\0t\0\xE9\0"s, "UTF-16LE"},
+      // 16-bit numbers have the same NUL pattern but are control characters.
+      {"16-bit numbers", "\x03\0\x11\0\x07\0\x1F\0\x02\0\x05\0\x09\0\x01\0"s, ""},
+      // Zero bytes only.
+      {"all nul", std::string(64, '\0'), ""},
+      // NUL bytes in both positions (32-bit integers).
+      {"32-bit numbers", "\x41\0\0\0\x42\0\0\0\x43\0\0\0\x44\0\0\0"s, ""},
+      // UTF-8 text has no NUL bytes at all.
+      {"utf-8", "Cyber norms and rules", ""},
+      // Too short to tell.
+      {"short", "a\0b\0"s, ""},
+  };
+  for (const Utf16Case& c : cases) {
+    EXPECT_EQ(utf16_without_bom(c.bytes), c.expected) << c.what;
+  }
+  // Decoded with ICU.
+  const auto decoded = decode_to_utf8("\0C\0y\0b\0e\0r\0 \0n\0o\0r\0m\0s\0 \0\xE9"s, "");
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->utf8, "Cyber norms é");
+  EXPECT_EQ(decoded->charset, "UTF-16BE");
+}
+
 struct UndeclaredCase {
   const char* what;
   std::string bytes;

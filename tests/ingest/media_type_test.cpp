@@ -34,6 +34,16 @@ TEST(SniffMediaType, RecognisesFormatsByContent) {
       {"binary", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), corpus::MediaType::Unknown},
       // A PNG image.
       {"png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), corpus::MediaType::Unknown},
+      // UTF-16LE text without a byte-order mark.
+      {"utf-16le text no bom", std::string("N\0o\0r\0m\0s\0 \0a\0n\0d\0 \0r\0u\0l\0e\0s\0\n\0", 32),
+       corpus::MediaType::Text},
+      // UTF-16BE markup without a byte-order mark.
+      {"utf-16be html no bom", std::string("\0<\0h\0t\0m\0l\0>\0<\0b\0o\0d\0y\0>\0x", 26),
+       corpus::MediaType::Html},
+      // 16-bit numbers: NUL bytes alternate as in UTF-16, but the code units
+      // are control characters.
+      {"16-bit numbers", std::string("\x03\0\x11\0\x07\0\x1F\0\x02\0\x05\0\x09\0\x01\0", 16),
+       corpus::MediaType::Unknown},
   };
   for (const SniffCase& c : cases) {
     EXPECT_EQ(sniff_media_type(c.head), c.expected) << c.what;

@@ -18,6 +18,7 @@ struct DocSpec {
   corpus::MediaType type = corpus::MediaType::Pdf;
   std::string language = "en";
   std::vector<corpus::Mention> mentions{};
+  std::string date{};  ///< ISO date, or empty.
 };
 
 inline void write_index(const std::filesystem::path& dir, const std::vector<DocSpec>& specs) {
@@ -32,6 +33,7 @@ inline void write_index(const std::filesystem::path& dir, const std::vector<DocS
     doc.metadata.organisation = spec.organisation;
     doc.metadata.year = spec.year;
     doc.metadata.language = spec.language;
+    doc.metadata.date = spec.date;
     int number = 1;
     for (const std::string& text : spec.pages) doc.pages.push_back(corpus::Page{number++, text});
     doc.mentions = spec.mentions;

@@ -140,7 +140,9 @@ TEST_F(SearcherTest, MalformedQueryIsABadQueryError) {
   auto result = searcher_->search({.query = "cyber AND"});
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().kind, SearchErrorKind::BadQuery);
-  EXPECT_EQ(result.error().detail, "Syntax: <expression> AND <expression>");
+  EXPECT_EQ(result.error().detail, "malformed query 'cyber AND': 'AND' at column 7 needs a word after it");
+  EXPECT_EQ(result.error().position, 6u);
+  EXPECT_EQ(result.error().token, "AND");
 }
 
 TEST(Searcher, MissingIndexIsNoIndex) {

@@ -2,6 +2,8 @@
 /// @brief Running the real cydex binary from tests.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -22,5 +24,13 @@ ProcessResult run_process(const std::filesystem::path& program, const std::vecto
 
 /// Runs the cydex binary built with the tests.
 ProcessResult run_cydex(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+
+/// Starts the cydex binary with `args` in a process group of its own, with
+/// all three standard streams on /dev/null, and returns without waiting:
+/// for tests that kill it mid-run (kill(-pid, SIGKILL) reaches its workers).
+pid_t spawn_cydex(const std::vector<std::string>& args);
+
+/// Waits for a child; returns its exit status, or 128 + signal number.
+int wait_for(pid_t pid);
 
 }  // namespace cydex::testing

@@ -31,13 +31,25 @@ inline constexpr const char* kDomainsFileName = "domains.tsv";
 /// True for the librarian's files (catalogue, domain map), which are not documents.
 bool is_catalogue_file(const std::filesystem::path& path);
 
+/// One catalogue row: the metadata it gives, and the librarian's own columns.
+struct CatalogueRecord {
+  DocumentMetadata metadata{};
+  std::string notes{};                ///< The `notes` column; never indexed.
+  bool excluded = false;              ///< The `excluded` column is set: `cydex rm` took the file out.
+  std::filesystem::path catalogue{};  ///< The catalogue.tsv the row is in.
+  int line = 0;                       ///< Its 1-based line there.
+};
+
 /// Librarian records keyed by absolute file path.
 ///
 /// Format: UTF-8, tab-separated, a header line naming the columns (`path` is
 /// required; `title`, `organisation`, `year`, `date`, `language`, `url`,
-/// `authors` (separated by ";") and `notes` are recognised, others ignored),
+/// `authors` (separated by ";"), `notes` and `excluded` are recognised,
+/// others ignored),
 /// then one row per document. `path` is relative to the catalogue's folder.
-/// Lines starting with '#' and blank lines are skipped.
+/// Lines starting with '#' and blank lines are skipped. A non-empty
+/// `excluded` cell takes the file out of the collection: ingest and reindex
+/// skip it (`cydex rm` sets it, `cydex add` clears it).
 ///
 /// A `domains.tsv` file maps web sites to the organisations that publish
 /// them: a header `domain<TAB>organisation`, then rows such as
@@ -57,13 +69,19 @@ class Catalogue {
   /// longest listed domain that equals or ends the URL's host.
   [[nodiscard]] std::optional<std::string> organisation_for_url(std::string_view url) const;
 
-  /// The record for `absolute_path`, if the librarian made one.
+  /// The metadata of the record for `absolute_path`, if the librarian made one.
   [[nodiscard]] std::optional<DocumentMetadata> find(const std::filesystem::path& absolute_path) const;
+
+  /// The whole record for `absolute_path`, if the librarian made one.
+  [[nodiscard]] const CatalogueRecord* find_record(const std::filesystem::path& absolute_path) const;
+
+  /// True when a record marks the file as excluded.
+  [[nodiscard]] bool is_excluded(const std::filesystem::path& absolute_path) const;
 
   [[nodiscard]] std::size_t size() const noexcept { return records_.size(); }
 
  private:
-  std::map<std::filesystem::path, DocumentMetadata> records_;
+  std::map<std::filesystem::path, CatalogueRecord> records_;
   std::map<std::string, std::string, std::less<>> organisations_by_domain_;
 };
 

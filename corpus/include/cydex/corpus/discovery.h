@@ -17,7 +17,8 @@ struct Discovered {
 
 /// Expands files and folders (recursively, not following symlinked folders)
 /// into regular files. Hidden entries (".name") and catalogue files are not
-/// documents. For a named file, the catalogue of its folder is reported too.
+/// documents. The catalogues of the folders above a named file or folder
+/// are reported too, since a catalogue describes the files below it.
 Discovered discover(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace cydex::corpus

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cydex/corpus/source_document.h"
 
@@ -33,7 +34,17 @@ struct RememberedFailure {
 
 /// "SIZE\tMTIME\tSHA256\tID\tPATH"; the path is last, so that it may hold tabs.
 std::string encode_source(const corpus::SourceDocument& source);
+/// The first (primary) record of a source slot.
 std::optional<IndexedSource> decode_source(const std::string& value);
+
+/// The same record for an IndexedSource.
+IndexedSource indexed_source_of(const corpus::SourceDocument& source);
+/// Every path of one content, primary first: encode_source() records joined
+/// by '\0' (which no path holds). A record's ID is its own path's id; the
+/// document's id is the first record's.
+std::string encode_sources(const std::vector<IndexedSource>& sources);
+/// Every record of a source slot; records that do not parse are left out.
+std::vector<IndexedSource> decode_sources(const std::string& value);
 
 /// "SIZE\tMTIME\tKIND\tREASON" (the path is the metadata key's suffix).
 std::string encode_failure(const RememberedFailure& failure);

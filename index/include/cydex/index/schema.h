@@ -23,7 +23,10 @@ inline constexpr std::string_view kOrgPrefix = "XORG";        ///< Whole organis
 inline constexpr std::string_view kYearPrefix = "Y";          ///< Year, four digits (boolean).
 inline constexpr std::string_view kLanguagePrefix = "L";      ///< Language tag (boolean).
 inline constexpr std::string_view kFormatPrefix = "T";        ///< "pdf", "html" or "text" (boolean).
-inline constexpr std::string_view kPathPrefix = "P";          ///< Absolute path (boolean).
+inline constexpr std::string_view kPathPrefix = "P";          ///< Absolute path, one per copy (boolean).
+/// SHA-256 of the file's bytes, lower-case hex (boolean): byte-identical
+/// files share one document, which has a P term per path.
+inline constexpr std::string_view kContentPrefix = "XH";
 inline constexpr std::string_view kStatusPrefix = "XS";       ///< "ok" or "degraded" (boolean).
 inline constexpr std::string_view kStemPrefix = "Z";          ///< Stemmed form, before any field prefix.
 /// Tag identifier, whole ("XTnorm:13j", "XTactor:de"); wdf = number of mentions.
@@ -41,12 +44,17 @@ inline constexpr Xapian::valueno kDateSlot = 6;          ///< ISO date (sort key
 inline constexpr Xapian::valueno kTagsSlot = 7;          ///< Tag ids of the document, '\n'-separated (facets).
 /// The file as last indexed, "SIZE\tMTIME\tSHA256\tID\tPATH": what `cydex reindex`
 /// compares with the disk, read for every document without loading its data.
+/// A document with several paths (identical copies) holds one such record per
+/// path, primary first, joined by '\0'.
 inline constexpr Xapian::valueno kSourceSlot = 8;
 
 /// Metadata key of the roots `cydex reindex` keeps in step, '\n'-separated absolute paths.
 inline constexpr const char* kRootsKey = "cydex:roots";
 /// Metadata key prefix of remembered failures: "cydex:failed:PATH" -> "SIZE\tMTIME\tKIND\tREASON".
 inline constexpr const char* kFailedKeyPrefix = "cydex:failed:";
+/// Metadata key prefix of the catalogue record each file was indexed with:
+/// "cydex:record:PATH" -> SHA-256 of the record's indexed fields (absent: no record).
+inline constexpr const char* kRecordKeyPrefix = "cydex:record:";
 
 // --- Positions ---------------------------------------------------------------
 /// Term positions left empty between the title and page 1 and between pages,

@@ -30,7 +30,10 @@ struct StoredMention {
 /// show a hit, make a snippet and report a page without the source file.
 struct StoredDocument {
   std::string id;
-  std::string path;
+  std::string path;                ///< The primary path (paths.front()).
+  /// Every path with this content, the primary first: byte-identical files
+  /// are indexed once. decode() never leaves it empty.
+  std::vector<std::string> paths{};
   std::string format;       ///< "pdf", "html" or "text".
   std::string status;       ///< "ok" or "degraded".
   std::string title;

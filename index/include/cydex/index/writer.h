@@ -21,6 +21,12 @@ namespace cydex::index {
 
 using Status = corpus::Result<std::monostate, IndexError>;
 
+/// Where place() put a document.
+enum class Placement {
+  Indexed,    ///< Indexed as a document of its own (new, or replacing its earlier content).
+  Duplicate,  ///< Same bytes as an indexed document: recorded as one more path of it.
+};
+
 struct WriterOptions {
   /// Documents per commit. A kill loses at most this many documents' work;
   /// the index always opens at its last commit.
@@ -43,8 +49,23 @@ class Writer {
   Writer(Writer&&) noexcept;
   Writer& operator=(Writer&&) noexcept;
 
-  /// Adds the document, or replaces the one with the same id.
+  /// Adds the document, or replaces the one with the same id (which keeps
+  /// its other paths, see place()). Does not look for identical content.
   Status put(const corpus::ExtractedDocument& document);
+  /// Adds the document unless an indexed document has the same content
+  /// (source.signature): then its path becomes one more path of that
+  /// document and nothing is indexed twice. The path is first taken off any
+  /// document that held it (a changed copy splits off into its own
+  /// document). All of it lands in one batch, so a kill leaves either state.
+  corpus::Result<Placement, IndexError> place(const corpus::ExtractedDocument& document);
+  /// Takes `path` off the document holding it. The document goes with its
+  /// last path; when its primary path goes, the next path becomes primary
+  /// and gives the document its id. An unknown path is not an error.
+  Status remove_path(const std::string& path);
+  /// Records `source` as one more path of the document with the same bytes
+  /// (source.signature), without extracting it; the path is first taken off
+  /// any other document. False when no document has these bytes.
+  corpus::Result<bool, IndexError> add_copy(const corpus::SourceDocument& source);
   /// Removes the document with this id; absent ids are not an error.
   Status remove(const std::string& id);
   /// Computes each stored document's mentions afresh with `tag` (from its
@@ -60,13 +81,19 @@ class Writer {
 
   // --- Keeping the index in step with the disk (cydex reindex) -------------
 
-  /// Every document's IndexedSource, read from its value slot without loading
-  /// document data. Documents indexed before the slot existed are left out.
+  /// Every path's IndexedSource, read from the value slot without loading
+  /// document data; a document with several paths gives one per path, each
+  /// with the document's id. Documents indexed before the slot existed are
+  /// left out.
   [[nodiscard]] corpus::Result<std::vector<IndexedSource>, IndexError> indexed_sources() const;
   /// Points the document `old_id` at `source` (a moved file's new path and
   /// id, or the same file with a new mtime) without extracting it again.
   /// Old and new id go into the same batch, so a kill leaves one or the other.
   Status repoint(const std::string& old_id, const corpus::SourceDocument& source);
+  /// As repoint(), for the path `old_path` of whichever document holds it
+  /// (one of several copies, say). A moved primary path gives the document
+  /// its new id.
+  Status repoint_path(const std::string& old_path, const corpus::SourceDocument& source);
   /// The metadata value under `key`, empty when absent.
   [[nodiscard]] std::string metadata(const std::string& key) const;
   /// Sets the metadata value under `key` (an empty value removes it); it

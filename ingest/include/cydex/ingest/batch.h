@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cydex/corpus/ingest_error.h"
+#include "cydex/corpus/organisation_names.h"
 #include "cydex/index/index_error.h"
 #include "cydex/index/writer.h"
 #include "cydex/ingest/pipeline.h"
@@ -30,6 +31,9 @@ struct DocumentOutcome {
 struct BatchReport {
   int indexed = 0;
   int degraded = 0;                           ///< Indexed with warnings (subset of indexed).
+  /// Of indexed: byte-identical copies of an indexed document, recorded as
+  /// further paths of it instead of being indexed twice.
+  int duplicates = 0;
   std::vector<corpus::IngestError> failed;    ///< One entry per file that could not be indexed.
   std::vector<std::string> warnings;          ///< Catalogue and discovery problems, one line each.
   std::optional<index::IndexError> fatal;     ///< Set when the run stopped early.
@@ -50,6 +54,8 @@ struct WorkerLimits {
 struct BatchOptions {
   ReadOptions read{};
   const Tagger* tagger = nullptr;  ///< Tags each document when set.
+  /// Gives organisations their display name when set (see librarian_records.h).
+  const corpus::OrganisationNames* organisations = nullptr;
   /// Extraction worker processes; 0 for one per core. Even one worker runs
   /// in its own process, so that a crash or a hang costs one file.
   unsigned jobs = 0;

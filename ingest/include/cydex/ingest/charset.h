@@ -30,6 +30,14 @@ std::string normalise_charset_name(std::string_view name);
 /// and ASCII labels as windows-1252, and Shift-JIS as its Microsoft variant.
 std::string for_decoding(const std::string& normalised);
 
+/// "UTF-16LE" or "UTF-16BE" when `bytes` (a file's first kilobytes are
+/// enough) look like UTF-16 text without a byte-order mark: NUL bytes at
+/// nearly every odd (little-endian) or every even (big-endian) position and
+/// almost none at the other, and code units that are mostly printable ASCII
+/// with hardly any control characters. Empty otherwise, so binary data with
+/// many NUL bytes is not taken for text.
+std::string utf16_without_bom(std::string_view bytes);
+
 /// True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes) noexcept;
 

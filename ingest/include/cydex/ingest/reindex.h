@@ -38,10 +38,14 @@ struct FileStamp {
 struct ReindexPlan {
   std::vector<std::filesystem::path> to_extract{};  ///< New and changed files, sorted.
   std::set<std::filesystem::path> known{};           ///< Those of to_extract the index already holds.
-  /// Documents to point at a file without extracting it: (old id, file).
+  /// Paths to point at a file without extracting it: (old path, file).
   /// Moves (new path, same content) and touches (same path, same content).
   std::vector<std::pair<std::string, corpus::SourceDocument>> repoint{};
-  std::vector<std::string> remove{};                 ///< Ids of documents whose file is gone.
+  /// Files with the bytes of an indexed document: recorded as one more path
+  /// of it, not extracted. Those also in `known` are changed copies.
+  std::vector<corpus::SourceDocument> copies{};
+  /// Paths whose file is gone; a document goes with its last path.
+  std::vector<std::string> remove{};
   std::vector<std::string> forget_failures{};        ///< Paths whose failure record goes (file gone).
   std::vector<index::RememberedFailure> still_failed{};  ///< Unchanged since they failed; not retried.
   std::map<std::filesystem::path, FileStamp> stamps{};   ///< Of every file in to_extract.
@@ -80,8 +84,8 @@ corpus::Result<std::vector<std::filesystem::path>, index::IndexError> remember_r
 corpus::Result<ReindexPlan, std::string> plan_reindex(const std::vector<std::filesystem::path>& roots,
                                                       const index::Writer& writer, const ReindexOptions& options);
 
-/// Carries the plan out: re-points moved and touched documents, removes
-/// vanished ones, then extracts the rest with ingest_paths (same workers,
+/// Carries the plan out: re-points moved and touched paths, records copies,
+/// removes vanished paths, then extracts the rest with ingest_paths (same workers,
 /// pipeline and catalogue) and records new failures. Every step goes
 /// through the writer's batched commits, so a kill at any moment leaves an
 /// index at its last commit, and a rerun plans what is left.

@@ -9,6 +9,19 @@
 
 namespace cydex::search {
 
+/// The order of hits. Every order breaks ties by relevance.
+enum class SortOrder {
+  Relevance,  ///< Best match first (BM25).
+  Date,       ///< Newest first: by date (slot 6), else by year; documents with neither last.
+  Title,      ///< By folded title, A to Z; documents without a title last.
+};
+
+/// How far the match counts matching documents.
+enum class Counting {
+  Exact,     ///< Every match is counted: exact total and facets.
+  Estimate,  ///< Only as far as the page of hits needs: faster, total may be an estimate, no facets.
+};
+
 /// What the user asked for. Filters combine with AND with each other and
 /// with the query.
 struct SearchRequest {
@@ -24,10 +37,28 @@ struct SearchRequest {
   /// Expand words that are taxonomy aliases to the tag they name ("GGE"
   /// also finds documents tagged actor:un-gge). Quoted phrases never expand.
   bool expand = true;
+  std::vector<std::string> languages{};    ///< Any of these language tags ("de"); empty for all.
+  std::vector<std::string> formats{};      ///< Any of these formats ("pdf", "html", "text"); empty for all.
+  SortOrder sort = SortOrder::Relevance;
+  /// Date: oldest first; Title: Z to A. Documents without a date or title
+  /// stay last. Has no effect on Relevance.
+  bool reverse = false;
+  /// The year facet counts ranges of this many years, aligned on multiples
+  /// of it ("2015-2019" for 5, "2010-2019" for 10); 0 or 1 counts single years.
+  int year_bucket = 0;
+  Counting counting = Counting::Exact;
+  /// Tag ids that are valid even when no document carries them (from the
+  /// taxonomy file); the index's own tags and registered aliases always are.
+  std::vector<std::string> known_tags{};
 };
 
 /// Every facet a search can count, in display order.
-inline const std::vector<std::string> kFacetNames = {"organisation", "year", "norm", "actor", "instrument"};
+inline const std::vector<std::string> kFacetNames = {"organisation", "year", "language", "format",
+                                                     "norm",         "actor", "instrument"};
+
+/// The fields of the query language, as written before the colon.
+inline const std::vector<std::string> kQueryFields = {"title", "author", "org",   "year", "lang",
+                                                      "format", "id",    "norm",  "actor", "instrument"};
 
 /// A highlighted passage. Offsets are byte offsets into `text`.
 struct Snippet {
@@ -43,7 +74,8 @@ struct Hit {
   std::string title;
   std::string organisation;
   std::optional<int> year;
-  std::string path;
+  std::string path;                ///< The primary path.
+  std::vector<std::string> paths{};  ///< Every path with this content, primary first.
   std::string format;
   std::string language;
   Snippet snippet;
@@ -56,7 +88,8 @@ struct FacetValue {
 
 struct SearchResult {
   std::string query;
-  int total = 0;  ///< Exact number of matching documents.
+  int total = 0;  ///< Number of matching documents: exact when total_exact, else Xapian's estimate.
+  bool total_exact = true;  ///< The match counted every matching document.
   int offset = 0;
   std::vector<Hit> hits;
   /// A corrected query from the corpus vocabulary, when the query found
@@ -86,6 +119,7 @@ struct MentionView {
 struct DocumentView {
   std::string id{};
   std::string path{};
+  std::vector<std::string> paths{};  ///< Every path with this content, primary first.
   std::string format{};
   std::string status{};
   std::string title{};
@@ -110,7 +144,11 @@ enum class SearchErrorKind {
 
 struct SearchError {
   SearchErrorKind kind = SearchErrorKind::Index;
-  std::string detail;
+  std::string detail;  ///< One line for the user; for BadQuery it quotes the query and names the position.
+  /// BadQuery: byte offset in the query of the offending token, when known.
+  std::optional<std::size_t> position{};
+  std::string token{};                     ///< BadQuery: the offending token as written, when known.
+  std::vector<std::string> suggestions{};  ///< BadQuery: closest valid fields or tag ids, best first.
 };
 
 }  // namespace cydex::search
