@@ -2,7 +2,14 @@
 #include "cydex/corpus/sha256.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define CYDEX_SHA_NI 1
+#endif
 
 namespace cydex::corpus {
 namespace {
@@ -19,12 +26,74 @@ constexpr std::array<std::uint32_t, 64> kRoundConstants = {
 
 constexpr std::uint32_t rotr(std::uint32_t x, int n) noexcept { return (x >> n) | (x << (32 - n)); }
 
+#ifdef CYDEX_SHA_NI
+/// Whether the processor has the SHA extensions (CPUID leaf 7, EBX bit 29).
+bool has_sha_extensions() noexcept {
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) return false;
+  unsigned eax1 = 0, ebx1 = 0, ecx1 = 0, edx1 = 0;
+  if (__get_cpuid(1, &eax1, &ebx1, &ecx1, &edx1) == 0) return false;
+  const bool sse41 = (ecx1 & (1U << 19)) != 0;
+  const bool ssse3 = (ecx1 & (1U << 9)) != 0;
+  return (ebx & (1U << 29)) != 0 && sse41 && ssse3;
+}
+
+/// The compression function on the SHA extensions, a few times faster than
+/// the portable one: content signatures hash every file cydex reads.
+/// The state is kept as the instructions want it: ABEF and CDGH.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(std::uint32_t* state, const unsigned char* block,
+                                                                 std::size_t blocks) noexcept {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));
+  __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));
+  dcba = _mm_shuffle_epi32(dcba, 0xB1);                // CDAB
+  hgfe = _mm_shuffle_epi32(hgfe, 0x1B);                // EFGH
+  __m128i abef = _mm_alignr_epi8(dcba, hgfe, 8);       // ABEF
+  __m128i cdgh = _mm_blend_epi16(hgfe, dcba, 0xF0);    // CDGH
+  for (; blocks > 0; --blocks, block += 64) {
+    const __m128i abef_before = abef;
+    const __m128i cdgh_before = cdgh;
+    __m128i w[16];
+    for (int i = 0; i < 16; ++i) {
+      if (i < 4) {
+        w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * i)), byte_swap);
+      } else {
+        __m128i next = _mm_sha256msg1_epu32(w[i - 4], w[i - 3]);
+        next = _mm_add_epi32(next, _mm_alignr_epi8(w[i - 1], w[i - 2], 4));
+        w[i] = _mm_sha256msg2_epu32(next, w[i - 1]);
+      }
+      __m128i message =
+          _mm_add_epi32(w[i], _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRoundConstants.data() + 4 * i)));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
+      message = _mm_shuffle_epi32(message, 0x0E);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, message);
+    }
+    abef = _mm_add_epi32(abef, abef_before);
+    cdgh = _mm_add_epi32(cdgh, cdgh_before);
+  }
+  const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);   // FEBA
+  const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);   // DCHG
+  dcba = _mm_blend_epi16(feba, dchg, 0xF0);             // DCBA
+  hgfe = _mm_alignr_epi8(dchg, feba, 8);                // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state), dcba);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), hgfe);
+}
+
+const bool kUseShaExtensions = has_sha_extensions() && std::getenv("CYDEX_NO_SHA_NI") == nullptr;
+#endif
+
 }  // namespace
 
 Sha256::Sha256() noexcept
     : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::compress(const unsigned char* block) noexcept {
+#ifdef CYDEX_SHA_NI
+  if (kUseShaExtensions) {
+    compress_sha_ni(state_.data(), block, 1);
+    return;
+  }
+#endif
   std::array<std::uint32_t, 64> w{};
   for (std::size_t i = 0; i < 16; ++i) {
     w[i] = (std::uint32_t{block[4 * i]} << 24) | (std::uint32_t{block[4 * i + 1]} << 16) |
@@ -77,6 +146,14 @@ void Sha256::update(std::string_view bytes) noexcept {
     compress(buffer_.data());
     buffered_ = 0;
   }
+#ifdef CYDEX_SHA_NI
+  if (kUseShaExtensions && size >= buffer_.size()) {
+    const std::size_t blocks = size / buffer_.size();
+    compress_sha_ni(state_.data(), data, blocks);
+    data += blocks * buffer_.size();
+    size -= blocks * buffer_.size();
+  }
+#endif
   for (; size >= buffer_.size(); data += buffer_.size(), size -= buffer_.size()) compress(data);
   std::copy_n(data, size, buffer_.data());
   buffered_ = size;

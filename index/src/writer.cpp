@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cydex/index/schema.h"
@@ -33,6 +35,24 @@ struct Writer::Impl {
   Xapian::WritableDatabase db;
   DocumentBuilder builder;
   int pending = 0;
+  /// Words for "did you mean" since the last commit, with their frequency.
+  /// Handed to Xapian once per word at commit: its spelling table keeps
+  /// changes in ordered maps, and a call per word of every document cost
+  /// more than indexing the words.
+  std::unordered_map<std::string, Xapian::termcount> spelling{};
+
+  void note_spelling(const Xapian::Document& doc) {
+    for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      const std::string& word = *term;
+      const unsigned char lead = static_cast<unsigned char>(word[0]);
+      // Prefixed terms are fields, not words; numbers and very long or
+      // very short strings make no useful suggestion.
+      if (lead >= 'A' && lead <= 'Z') continue;
+      if (word.size() < 3 || word.size() > 40) continue;
+      if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) continue;
+      spelling[word] += term.get_wdf();
+    }
+  }
 
   Status commit_if_due() {
     if (++pending < options.batch_size) return std::monostate{};
@@ -41,6 +61,8 @@ struct Writer::Impl {
 
   Status commit() {
     try {
+      for (const auto& [word, frequency] : spelling) db.add_spelling(word, frequency);
+      spelling.clear();
       db.commit();
       pending = 0;
       return std::monostate{};
@@ -146,12 +168,9 @@ struct Writer::Impl {
       doc.add_value(schema::kSourceSlot, encode_sources(all));
     }
     db.replace_document(schema::term(schema::kIdPrefix, extracted.source.id), doc);
-    // The corpus vocabulary feeds "did you mean": every unprefixed word.
+    // The corpus vocabulary feeds "did you mean".
     // (Words of replaced or removed documents stay; a suggestion is a hint.)
-    for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-      const unsigned char lead = static_cast<unsigned char>((*term)[0]);
-      if (!(lead >= 'A' && lead <= 'Z')) db.add_spelling(*term, term.get_wdf());
-    }
+    note_spelling(doc);
   }
 
   Placement place(const corpus::ExtractedDocument& extracted) {

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <limits>
 
+#include "dehyphenation_evidence.h"
 #include "wire_codec.h"
 
 namespace cydex::ingest {
@@ -23,6 +24,9 @@ corpus::IngestError extract_error(const std::filesystem::path& path, corpus::Err
 
 WorkerPool::WorkerPool(const Pipeline& pipeline, const PoolOptions& options)
     : pipeline_(&pipeline), options_(options), slots_(std::max<std::size_t>(options.workers, 1)) {
+  // Several workers would each read the spelling word lists of the
+  // dehyphenator (about 0.1 s): read them once, here, and fork them along.
+  if (slots_.size() > 1) WordLists::system().preload();
   // All workers are forked now, while the caller is still single-threaded;
   // replacements are forked later from the same single thread.
   for (Slot& slot : slots_) respawn(slot);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -72,6 +74,85 @@ TEST(WordLists, AMissingListIsEmpty) {
   EXPECT_FALSE(lists.contains("fr", "diplomatie"));
   const WordLists nowhere(folder.path() / "absent");
   EXPECT_FALSE(nowhere.available("en"));
+}
+
+/// The cache files a WordLists left in `cache`.
+std::vector<std::filesystem::path> cache_files(const std::filesystem::path& cache) {
+  std::vector<std::filesystem::path> out;
+  if (!std::filesystem::exists(cache)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(cache)) out.push_back(entry.path());
+  return out;
+}
+
+TEST(WordLists, KeepsBuiltListsInTheCacheAndUsesThemNextTime) {
+  const WordListFolder folder;
+  const testing::TempDir cache;
+  {
+    const WordLists lists(folder.path(), cache.path());
+    EXPECT_TRUE(lists.contains("en", "Diplomacy"));
+    EXPECT_TRUE(lists.contains("de", "VERÄNDERUNG"));
+  }
+  const auto files = cache_files(cache.path());
+  ASSERT_EQ(files.size(), 2U) << "one cache file per list read";
+  // The source changes its content but neither its size nor its time: the
+  // cache, which answers from what was built before, is what is read.
+  const auto english = folder.path() / "american-english";
+  const auto written = std::filesystem::last_write_time(english);
+  {
+    std::ofstream out(english, std::ios::binary | std::ios::in);
+    out << "Xiplomacy";
+  }
+  std::filesystem::last_write_time(english, written);
+  const WordLists cached(folder.path(), cache.path());
+  EXPECT_TRUE(cached.contains("en", "diplomacy"));
+  EXPECT_FALSE(cached.contains("en", "xiplomacy"));
+  EXPECT_FALSE(cached.contains("en", "diplomat's"));
+  EXPECT_FALSE(cached.contains("en", "diplomatic"));
+}
+
+TEST(WordLists, RebuildsAStaleCache) {
+  const WordListFolder folder;
+  const testing::TempDir cache;
+  { EXPECT_FALSE(WordLists(folder.path(), cache.path()).contains("en", "norms")); }
+  // A longer list: its size differs from what the cache was built from.
+  {
+    std::ofstream out(folder.path() / "american-english", std::ios::binary | std::ios::app);
+    out << "norms\n";
+  }
+  EXPECT_TRUE(WordLists(folder.path(), cache.path()).contains("en", "norms"));
+  EXPECT_TRUE(WordLists(folder.path(), cache.path()).contains("en", "diplomacy"));
+}
+
+TEST(WordLists, IgnoresADamagedCache) {
+  const WordListFolder folder;
+  const testing::TempDir cache;
+  { EXPECT_TRUE(WordLists(folder.path(), cache.path()).contains("en", "chain")); }
+  const auto files = cache_files(cache.path());
+  ASSERT_EQ(files.size(), 1U);
+  const auto size = std::filesystem::file_size(files.front());
+  // Truncated, then garbled after the header: neither may crash or mislead.
+  std::filesystem::resize_file(files.front(), size / 2);
+  EXPECT_TRUE(WordLists(folder.path(), cache.path()).contains("en", "chain"));
+  ASSERT_EQ(std::filesystem::file_size(files.front()), size) << "the damaged file is replaced";
+  {
+    std::fstream out(files.front(), std::ios::binary | std::ios::in | std::ios::out);
+    out.seekp(48);
+    const std::string junk(static_cast<std::size_t>(size) - 48, '\xff');
+    out.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  const WordLists garbled(folder.path(), cache.path());
+  EXPECT_FALSE(garbled.contains("en", "chain"));  // answers from the file it mapped, without crashing
+  EXPECT_FALSE(garbled.contains("en", "unknown"));
+}
+
+TEST(WordLists, WorksWithoutAWritableCache) {
+  const WordListFolder folder;
+  const testing::TempDir cache;
+  // A file where the cache folder should be: nothing can be written there.
+  const auto blocked = cache.path() / "blocked";
+  { std::ofstream(blocked) << "x"; }
+  const WordLists lists(folder.path(), blocked / "cydex");
+  EXPECT_TRUE(lists.contains("en", "stakeholders"));
 }
 
 TEST(WordLists, SystemListsAreSharedSafelyBetweenThreads) {
