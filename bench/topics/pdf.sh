@@ -6,10 +6,11 @@
 # affects both alike. Then the leftover line-end splits per 10,000 words
 # before and after dehyphenation (bench/pdf_bench.cpp).
 #
-# `cydex extract` starts a process per file (taxonomy and word lists load each
-# time), so the table also times `cydex ingest` over the same PDFs in one
-# process: with --jobs 1, and with --jobs using every core, extraction,
-# tagging and indexing included.
+# `cydex extract FILE` starts a process per file (the taxonomy loads each
+# time), so the table also times `cydex extract` over all the PDFs in one
+# process (extraction, cleaning and tagging, printed as JSON Lines), and
+# `cydex ingest` over the same PDFs (extraction, tagging and indexing): each
+# with --jobs 1 and with --jobs using every core.
 set -euo pipefail
 runs=${1:-3}
 dir=../shared/corpus/pdf
@@ -23,11 +24,16 @@ for file in "${files[@]}"; do
   pages=$((pages + ${n:-0}))
 done
 
-declare -A times=([cydex]="" [pdftotext]="" [ingest1]="" [ingestn]="")
+declare -A times=([cydex]="" [pdftotext]="" [extract1]="" [extractn]="" [ingest1]="" [ingestn]="")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cores=$(nproc)
 for ((i = 0; i < runs; i++)); do
   for jobs in 1 "$cores"; do
+    start=$(date +%s.%N)
+    "$CYDEX_BIN" extract --json --jobs "$jobs" "${files[@]}" >/dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    key=extract1; [[ $jobs != 1 ]] && key=extractn
+    times[$key]+="$(echo "$end - $start" | bc -l) "
     rm -rf "$tmp/index"
     start=$(date +%s.%N)
     "$CYDEX_BIN" ingest -q --jobs "$jobs" --index "$tmp/index" "${files[@]}" >/dev/null 2>&1 || true
@@ -47,6 +53,8 @@ done
 median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mc=$(median "${times[cydex]}")
 mp=$(median "${times[pdftotext]}")
+e1=$(median "${times[extract1]}")
+en=$(median "${times[extractn]}")
 m1=$(median "${times[ingest1]}")
 mn=$(median "${times[ingestn]}")
 
@@ -57,6 +65,10 @@ echo "|---|---|---|---|---|"
 printf '| pdftotext FILE - | %.2f | %s| %.0f | 1.00 |\n' "$mp" "${times[pdftotext]}" "$(echo "$pages / $mp" | bc -l)"
 printf '| cydex extract --json FILE | %.2f | %s| %.0f | %.2f |\n' "$mc" "${times[cydex]}" \
   "$(echo "$pages / $mc" | bc -l)" "$(echo "$mp / $mc" | bc -l)"
+printf '| cydex extract --json --jobs 1 (all files, one process) | %.2f | %s| %.0f | %.2f |\n' "$e1" "${times[extract1]}" \
+  "$(echo "$pages / $e1" | bc -l)" "$(echo "$mp / $e1" | bc -l)"
+printf '| cydex extract --json --jobs %s (all files, one process) | %.2f | %s| %.0f | %.2f |\n' "$cores" "$en" "${times[extractn]}" \
+  "$(echo "$pages / $en" | bc -l)" "$(echo "$mp / $en" | bc -l)"
 printf '| cydex ingest --jobs 1 (all files, one process) | %.2f | %s| %.0f | %.2f |\n' "$m1" "${times[ingest1]}" \
   "$(echo "$pages / $m1" | bc -l)" "$(echo "$mp / $m1" | bc -l)"
 printf '| cydex ingest --jobs %s (all files, one process) | %.2f | %s| %.0f | %.2f |\n' "$cores" "$mn" "${times[ingestn]}" \

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <chrono>
+#include <filesystem>
 #include <ostream>
 
 #include "arguments.h"
@@ -11,6 +11,7 @@
 #include "help_text.h"
 #include "json_output.h"
 #include "taxonomy_location.h"
+#include "worker_options.h"
 
 namespace cydex::cli {
 namespace {
@@ -39,7 +40,9 @@ int extract_command(const std::vector<std::string>& args, const Context& context
       {.name = "index", .takes_value = true},  // accepted for symmetry; extract never touches it
       {.name = "taxonomy", .takes_value = true},
       {.name = "json"},
+      {.name = "jobs", .takes_value = true, .short_name = 'j'},
       {.name = "timeout", .takes_value = true},
+      {.name = "memory-limit", .takes_value = true},
       {.name = "help", .short_name = 'h'},
   };
   auto parsed = parse_arguments(args, specs);
@@ -48,33 +51,39 @@ int extract_command(const std::vector<std::string>& args, const Context& context
     context.out << extract_help();
     return kExitOk;
   }
-  if (parsed->operands.size() != 1) return usage_error(context, "extract", "name exactly one file");
-  // The file goes through one worker process, as in 'cydex ingest', so a
+  if (parsed->operands.empty()) return usage_error(context, "extract", "name at least one file");
+  // Each file goes through a worker process, as in 'cydex ingest', so a
   // file that makes a library spin or crash is cut off and reported.
-  ingest::WorkerLimits limits;
-  if (const auto timeout = parsed->value("timeout")) {
-    auto seconds = parse_int("timeout", *timeout, 0, 604800);
-    if (!seconds) return usage_error(context, "extract", seconds.error());
-    limits.timeout = std::chrono::seconds(*seconds);
-  }
+  ingest::BatchOptions options;
+  if (auto problem = read_worker_options(*parsed, options)) return usage_error(context, "extract", *problem);
 
   const std::optional<corpus::Taxonomy> taxonomy = load_taxonomy(*parsed, context, "extract");
   if (!taxonomy) return kExitFatal;
   const ingest::Tagger tagger(*taxonomy);
   const ingest::ExtractorRegistry registry = ingest::ExtractorRegistry::with_defaults();
   const ingest::Pipeline pipeline{.registry = &registry, .tagger = &tagger};
-  const ingest::ExtractResult result = ingest::extract_isolated(pipeline, parsed->operands.front(), limits);
-  if (!result) {
-    context.err << result.error().message() << "\n";
-    if (parsed->has("json")) context.out << failed_extraction_json(result.error()).dump(2) << "\n";
-    return kExitPartial;
-  }
-  if (parsed->has("json")) {
-    context.out << to_json(*result).dump(2) << "\n";
-  } else {
-    print_text(*result, context.out);
-  }
-  return kExitOk;
+  std::vector<std::filesystem::path> files(parsed->operands.begin(), parsed->operands.end());
+
+  // One file: one JSON document (the contract). Several: JSON Lines, one
+  // object per file in the order named, or the text of each under a header.
+  const bool json = parsed->has("json");
+  const bool several = files.size() > 1;
+  int status = kExitOk;
+  ingest::extract_paths(pipeline, files, options.jobs, options.limits,
+                        [&](const std::filesystem::path& path, ingest::ExtractResult result) {
+                          if (several && !json) context.out << "==> " << path.string() << " <==\n";
+                          if (!result) {
+                            context.err << result.error().message() << "\n";
+                            if (json) context.out << failed_extraction_json(result.error()).dump(several ? -1 : 2) << "\n";
+                            status = kExitPartial;
+                          } else if (json) {
+                            context.out << to_json(*result).dump(several ? -1 : 2) << "\n";
+                          } else {
+                            print_text(*result, context.out);
+                          }
+                          if (several && !json) context.out << "\n";
+                        });
+  return status;
 }
 
 }  // namespace cydex::cli

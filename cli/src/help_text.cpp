@@ -12,7 +12,7 @@ strategies, saved web pages, plain text) into a searchable research corpus.
 Commands:
   ingest PATH...      Extract and index files and folders (recursively).
   search QUERY        Search the index; ranked hits with snippets and facets.
-  extract FILE        Print a file's extracted text, metadata and tags; no index needed.
+  extract FILE...     Print files' extracted text, metadata and tags; no index needed.
   show DOC            One indexed document: metadata, tags, mentions in context, pages.
   tags                The taxonomy of norms, actors and instruments, with document counts.
   retag               Re-tag every indexed document after a taxonomy edit (no re-extraction).
@@ -206,11 +206,16 @@ Examples:
 }
 
 std::string_view extract_help() {
-  return R"HELP(Usage: cydex extract [OPTIONS] FILE
+  return R"HELP(Usage: cydex extract [OPTIONS] FILE...
 
-Extracts one file as 'cydex ingest' would and prints its metadata and text,
+Extracts files as 'cydex ingest' would and prints their metadata and text,
 page by page, without touching any index. For checking a file before adding
-it, and for finding out why a file is not found as expected.
+it, for finding out why a file is not found as expected, and for turning a
+folder of PDFs into text for other tools.
+
+Several files are extracted in parallel worker processes (--jobs) and
+printed in the order named: as text, each under a "==> FILE <==" line; with
+--json, as JSON Lines, one object per file and line.
 
 Options:
       --json          Print JSON on stdout:
@@ -220,11 +225,25 @@ Options:
                          "metadata": {"title", "organisation", "year", "date",
                                       "language", "authors": [str]},
                          "pages": [{"number", "text"}]}
-      --timeout S     Give up after S seconds and report the file as
+                      One file: one indented object. Several: one object per
+                      line.
+  -j, --jobs N        Extract in N worker processes (default: one per core,
+                      at most one per file).
+      --timeout S     Give up on a file after S seconds and report it as
                       'timeout' (default 120; 0 for no limit).
+      --memory-limit MB
+                      Address space of each worker (default 2048; 0 for no
+                      limit); a file that needs more is reported as too large.
+      --taxonomy DIR  Tag with the taxonomy in DIR (see 'cydex tags --help').
   -h, --help          Show this help.
 
-Exit status: 0 extracted; 2 the file failed (the reason is on stderr); 64 usage.
+Examples:
+  cydex extract report.pdf | less
+  cydex extract --json report.pdf | jq '.pages[6].text'
+  cydex extract --json --jobs 2 pdf/*.pdf > all.jsonl
+
+Exit status: 0 every file extracted; 2 some file failed (each reason is on
+stderr, one line naming the file); 64 usage.
 )HELP";
 }
 

@@ -81,4 +81,15 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
 ExtractResult extract_isolated(const Pipeline& pipeline, const std::filesystem::path& path,
                                const WorkerLimits& limits);
 
+/// Called once per file by extract_paths, with the path as it was named.
+using ExtractHandler = std::function<void(const std::filesystem::path& path, ExtractResult result)>;
+
+/// Runs files through the pipeline in `jobs` worker processes (0 for one
+/// per core, never more than there are files) under `limits`, without an
+/// index: what `cydex extract` does with several files. `on_result` is called
+/// in the calling process, in the order the files were named. Same
+/// threading rule as ingest_paths.
+void extract_paths(const Pipeline& pipeline, const std::vector<std::filesystem::path>& paths, unsigned jobs,
+                   const WorkerLimits& limits, const ExtractHandler& on_result);
+
 }  // namespace cydex::ingest
