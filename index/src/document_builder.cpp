@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "document_builder.h"
 
+#include <string>
+#include <unordered_map>
+
 #include "cydex/index/indexed_source.h"
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
@@ -12,20 +15,40 @@ namespace {
 /// in the title ranks above one in passing.
 constexpr Xapian::termcount kTitleWeight = 5;
 
+/// The stemmed forms (Z terms) of a document's words with their counts,
+/// added to the document once per distinct term at the end: Xapian's
+/// per-document term map costs a lookup per call, and most words repeat.
+/// Each distinct word is stemmed once.
+class StemmedTerms {
+ public:
+  explicit StemmedTerms(const Xapian::Stem& stem) : stem_(stem) {}
+
+  void add(const std::string& stem_prefix, const std::string& word, Xapian::termcount wdf) {
+    auto known = stems_.find(word);
+    if (known == stems_.end()) known = stems_.emplace(word, stem_(word)).first;
+    counts_[stem_prefix + known->second] += wdf;
+  }
+
+  void add_to(Xapian::Document& doc) const {
+    for (const auto& [term, wdf] : counts_) doc.add_term(term, wdf);
+  }
+
+ private:
+  const Xapian::Stem& stem_;
+  std::unordered_map<std::string, std::string> stems_{};
+  std::unordered_map<std::string, Xapian::termcount> counts_{};
+};
+
 /// Adds every word of `text` with positions from `*position` on, plus the
 /// stemmed form without positions. Advances `*position`.
 void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
-                const Xapian::Stem& stem, Xapian::termcount wdf, Xapian::termpos* position) {
+                StemmedTerms& stems, Xapian::termcount wdf, Xapian::termpos* position) {
   const std::string stem_prefix = schema::term(schema::kStemPrefix, prefix);
   for (const Token& token : tokens) {
     doc.add_posting(schema::term(prefix, token.term), ++*position, wdf);
-    // Numbers and apostrophe forms are not stemmed; Xapian's stemmers leave
-    // them alone anyway, so skip the duplicate term.
-    const std::string stemmed = stem(token.term);
-    doc.add_term(stem_prefix + stemmed, wdf);
+    stems.add(stem_prefix, token.term, wdf);
   }
 }
-
 
 }  // namespace
 
@@ -65,7 +88,7 @@ const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
 Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extracted) {
   const corpus::DocumentMetadata& meta = extracted.metadata;
   const std::string format(corpus::to_string(extracted.source.media_type));
-  const Xapian::Stem& stem = stemmer_for(meta.language);
+  StemmedTerms stem(stemmer_for(meta.language));
   Xapian::Document doc;
 
   StoredDocument stored;
@@ -128,6 +151,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   if (!meta.date.empty()) doc.add_value(schema::kDateSlot, meta.date);
   doc.add_value(schema::kTitleSortSlot, analyzer_.fold(meta.title));
   add_tags(doc, extracted.mentions, stored);
+  stem.add_to(doc);
 
   doc.set_data(stored.encode());
   return doc;
