@@ -123,8 +123,10 @@ Query language (words of several QUERY arguments are joined by spaces):
   naming the field meant. Quote it ("nrom:13j") to search it as text.
 
 Filters:
-      --org NAME      Only documents of this organisation: its full name or
-                      some of its words ("SNV"). Repeat for any of several.
+      --org NAME      Only documents of this organisation: its full name, a
+                      name the taxonomy knows it by ("EEAS" for the European
+                      External Action Service), or some of its words ("SNV").
+                      Repeat for any of several.
       --year YEAR     Only documents of this year, or of a range FROM..TO
                       (either end may be left open: 2019.., ..2020).
       --lang CODE     Only documents in this language (en, de, fr, ...); the

@@ -4,6 +4,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "cydex/corpus/organisation_names.h"
 #include "cydex/search/searcher.h"
 #include "help_text.h"
 #include "index_location.h"
@@ -198,8 +199,17 @@ int search_command(const std::vector<std::string>& args, const Context& context)
     if (json) context.out << to_json(searcher.error(), request.query).dump(2) << "\n";
     return kExitFatal;
   }
-  auto result = searcher->search(request);
   std::optional<corpus::Taxonomy> taxonomy;
+  if (!request.organisations.empty()) {
+    // "--org EEAS" finds what was indexed under the registry's display name,
+    // "European External Action Service", as ingest normalised it.
+    if (auto loaded = corpus::Taxonomy::load(taxonomy_location(arguments, context))) taxonomy = std::move(*loaded);
+    if (taxonomy) {
+      const corpus::OrganisationNames names(*taxonomy);
+      for (std::string& organisation : request.organisations) organisation = names.canonical(organisation);
+    }
+  }
+  auto result = searcher->search(request);
   if (!result && unknown_tag(result.error())) {
     // A tag of a taxonomy edited since the last retag is valid: no document has it yet.
     if (auto loaded = corpus::Taxonomy::load(taxonomy_location(arguments, context))) taxonomy = std::move(*loaded);

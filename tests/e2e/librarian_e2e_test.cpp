@@ -150,6 +150,10 @@ TEST_F(Librarian, EveryNameOfAnOrganisationCountsAsOne) {
   EXPECT_EQ(cydex_json({"search", "org:\"European External Action Service\""})["total"], 3);
   EXPECT_EQ(cydex_json({"list", "--org", "European Union Agency for Cybersecurity"}).size(), 2U);
   EXPECT_EQ(cydex_json({"list", "--org", "eeas"}).size(), 3U);
+  // Search filters take any name of the organisation too.
+  EXPECT_EQ(cydex_json({"search", "--org", "EEAS", "paper"})["total"], 3);
+  EXPECT_EQ(cydex_json({"search", "--org", "the European External Action Service", "paper"})["total"], 3);
+  EXPECT_EQ(cydex_json({"search", "--org", "European Union Agency for Cybersecurity", "paper"})["total"], 2);
 }
 
 TEST_F(Librarian, MetaCorrectionSurvivesTouchesChangesReindexAndIngest) {
