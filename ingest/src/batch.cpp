@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "cydex/corpus/catalogue.h"
@@ -90,20 +91,47 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
   return report;
 }
 
+void extract_paths(const Pipeline& pipeline, const std::vector<std::filesystem::path>& paths, unsigned jobs,
+                   const WorkerLimits& limits, const ExtractHandler& on_result) {
+  if (paths.empty()) return;
+  // Absolute, as the registry names files, so that a timeout or a crash
+  // reads like any other error about the file.
+  std::vector<std::filesystem::path> absolute;
+  absolute.reserve(paths.size());
+  std::map<std::filesystem::path, std::vector<std::size_t>> positions;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    std::error_code ec;
+    std::filesystem::path path = std::filesystem::absolute(paths[i], ec).lexically_normal();
+    if (ec) path = paths[i];
+    positions[path].push_back(i);
+    absolute.push_back(std::move(path));
+  }
+  // Results come back as workers finish; they are handed on in the order
+  // the files were named, holding back only those that finished early.
+  std::vector<std::optional<ExtractResult>> held(paths.size());
+  std::size_t next = 0;
+  WorkerPool pool(pipeline, pool_options(worker_count(jobs, paths.size()), limits));
+  pool.run(absolute, [&](const std::filesystem::path& path, ExtractResult result) {
+    std::vector<std::size_t>& waiting = positions[path];
+    const std::size_t at = waiting.front();
+    waiting.erase(waiting.begin());
+    held[at].emplace(std::move(result));
+    while (next < held.size() && held[next]) {
+      on_result(paths[next], std::move(*held[next]));
+      held[next].reset();
+      ++next;
+    }
+    return PoolFlow::Continue;
+  });
+}
+
 ExtractResult extract_isolated(const Pipeline& pipeline, const std::filesystem::path& path,
                                const WorkerLimits& limits) {
   std::optional<ExtractResult> out;
-  WorkerPool pool(pipeline, pool_options(1, limits));
-  // Absolute, as the registry names files, so that a timeout or a crash
-  // reads like any other error about the file.
-  std::error_code ec;
-  std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-  if (ec) absolute = path;
-  pool.run({absolute}, [&](const std::filesystem::path&, ExtractResult result) {
-    out.emplace(std::move(result));
-    return PoolFlow::Continue;
-  });
+  extract_paths(pipeline, {path}, 1, limits,
+                [&](const std::filesystem::path&, ExtractResult result) { out.emplace(std::move(result)); });
   return std::move(*out);
 }
+
 
 }  // namespace cydex::ingest
