@@ -183,7 +183,15 @@ Output:
                       Experts", NIS2 the NIS 2 Directive, Budapest Convention
                       the Convention on Cybercrime. "Quoted phrases" never
                       expand.
-      --index DIR     Index to search.
+      --index LOC     Index to search: a folder, or tcp://HOST:PORT for an
+                      index served by Xapian's xapian-tcpsrv. Repeat to
+                      search several disjoint indexes (shards) as one: hits,
+                      totals and facet counts are over their union, still
+                      exact. With a tcp:// shard, query expansion and
+                      spelling suggestions use the folders' data only,
+                      --sort date orders by year only, and documents
+                      without a year or title come first in ascending
+                      order (--sort date --reverse, --sort title).
   -h, --help          Show this help.
 
 Errors: a malformed query (an unclosed quote or parenthesis, an operator
@@ -204,6 +212,7 @@ Examples:
   cydex search --doc-format pdf "confidence building" lang:en
   cydex search --format csv --limit 500 actor:de > hits.csv
   cydex search --json --limit 50 "cyber diplomacy" | jq '.results[].title'
+  cydex search --index shard-a --index tcp://10.0.0.2:7777 --limit 0 norm:13j
 )HELP";
 }
 

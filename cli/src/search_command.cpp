@@ -46,7 +46,7 @@ struct SearchOptions {
 
 const std::vector<OptionSpec>& search_specs() {
   static const std::vector<OptionSpec> specs = {
-      {.name = "index", .takes_value = true},
+      {.name = "index", .takes_value = true, .repeatable = true},
       {.name = "org", .takes_value = true, .repeatable = true},
       {.name = "year", .takes_value = true},
       {.name = "lang", .takes_value = true, .repeatable = true},
@@ -189,12 +189,15 @@ int search_command(const std::vector<std::string>& args, const Context& context)
   search::SearchRequest& request = options->request;
   const bool json = options->format == OutputFormat::Json;
 
-  const std::filesystem::path dir = index_location(arguments, context);
-  auto searcher = search::Searcher::open(dir);
+  // Several --index: disjoint shards searched as one, folders or tcp://HOST:PORT.
+  std::vector<std::string> locations = arguments.values("index");
+  if (locations.empty()) locations.push_back(index_location(arguments, context).string());
+  auto searcher = search::Searcher::open(locations);
   if (!searcher) {
     context.err << "cydex search: " << searcher.error().detail << "\n";
-    if (searcher.error().kind == search::SearchErrorKind::NoIndex) {
-      context.err << "Create one with: cydex ingest --index " << dir.string() << " PATH...\n";
+    if (searcher.error().kind == search::SearchErrorKind::NoIndex && locations.size() == 1 &&
+        !search::Searcher::is_remote_location(locations.front())) {
+      context.err << "Create one with: cydex ingest --index " << locations.front() << " PATH...\n";
     }
     if (json) context.out << to_json(searcher.error(), request.query).dump(2) << "\n";
     return kExitFatal;

@@ -4,16 +4,46 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <string_view>
 
 namespace cydex::search {
 
 FacetCollector::FacetCollector(std::string name, Xapian::valueno slot)
-    : name_(std::move(name)), spy_(slot) {}
+    : name_(std::move(name)), spy_(slot), portable_(slot) {}
 
 FacetCollector::FacetCollector(std::string name, Xapian::valueno slot, const Xapian::Database& db)
-    : name_(std::move(name)), spy_(slot, db) {}
+    : name_(std::move(name)), spy_(slot, db), portable_(slot) {}
 
-void FacetCollector::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&spy_); }
+FacetCollector::FacetCollector(std::string name, Xapian::valueno slot, const Xapian::Database& db, Mode mode)
+    : name_(std::move(name)), mode_(mode), spy_(slot, db), portable_(slot) {}
+
+void FacetCollector::attach(Xapian::Enquire& enquire) {
+  if (mode_ == Mode::Portable) {
+    enquire.add_matchspy(&portable_);
+  } else {
+    enquire.add_matchspy(&spy_);
+  }
+}
+
+std::map<std::string, int> FacetCollector::counts() const {
+  if (mode_ == Mode::Streaming) return spy_.counts();
+  // Each distinct value string (a combination of tags) with the number of
+  // matching documents holding exactly it.
+  std::map<std::string, int> out;
+  for (Xapian::TermIterator it = portable_.values_begin(); it != portable_.values_end(); ++it) {
+    const std::string combination = *it;
+    const int count = static_cast<int>(it.get_termfreq());
+    std::string_view rest = combination;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      const std::string_view part = rest.substr(0, end);
+      if (!part.empty()) out[std::string(part)] += count;
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+  return out;
+}
 
 namespace {
 
@@ -47,7 +77,7 @@ std::vector<FacetValue> year_ranges(const std::vector<FacetValue>& years, int si
 
 std::vector<FacetValue> FacetCollector::values() const {
   std::vector<FacetValue> out;
-  for (const auto& [value, count] : spy_.counts()) out.push_back(FacetValue{value, count});
+  for (const auto& [value, count] : counts()) out.push_back(FacetValue{value, count});
   sort_by_count(out);
   return out;
 }

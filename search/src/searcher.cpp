@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <deque>
 #include <system_error>
 
@@ -69,8 +70,11 @@ DocumentView to_view(const index::StoredDocument& stored) {
 }  // namespace
 
 struct Searcher::Impl {
-  std::filesystem::path dir;
+  std::vector<std::string> locations;
   Xapian::Database db;
+  /// Some shard is remote: count facets and sort only with what a stock
+  /// xapian-tcpsrv can run.
+  bool remote = false;
   std::optional<QueryBuilder> builder;
   std::optional<Snippeter> snippeter;
 };
@@ -80,24 +84,107 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path& dir) {
+namespace {
+
+constexpr std::string_view kRemoteScheme = "tcp://";
+/// Milliseconds a remote shard may take over one exchange (counting every
+/// match of a big shard is one) and over connecting.
+constexpr unsigned kRemoteTimeoutMs = 60000;
+constexpr unsigned kRemoteConnectTimeoutMs = 10000;
+
+corpus::Result<Xapian::Database, SearchError> open_folder(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, dir.string() + ": no index here"});
   }
   try {
-    auto impl = std::make_unique<Impl>();
-    impl->dir = dir;
-    impl->db = Xapian::Database(dir.string());
-    impl->builder.emplace(impl->db);
-    impl->snippeter.emplace();
-    return Searcher(std::move(impl));
+    return Xapian::Database(dir.string());
   } catch (const Xapian::DatabaseNotFoundError&) {
     return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, dir.string() + ": no index here"});
   } catch (const Xapian::DatabaseOpeningError& error) {
     return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, dir.string() + ": " + error.get_msg()});
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(SearchError{SearchErrorKind::Index, dir.string() + ": " + error.get_msg()});
+  }
+}
+
+/// "tcp://HOST:PORT" (HOST may be "[v6 address]"), a database served by xapian-tcpsrv.
+corpus::Result<Xapian::Database, SearchError> open_remote(const std::string& location) {
+  const auto bad = [&](const std::string& reason) {
+    return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, location + ": " + reason});
+  };
+  const std::string address = location.substr(kRemoteScheme.size());
+  const std::size_t colon = address.rfind(':');
+  if (colon == std::string::npos || colon == 0) return bad("not tcp://HOST:PORT");
+  std::string host = address.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const std::string port_text = address.substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() || port == 0 ||
+      port > 65535) {
+    return bad("the port must be a number from 1 to 65535, not '" + port_text + "'");
+  }
+  try {
+    return Xapian::Remote::open(host, port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
+  } catch (const Xapian::Error& error) {
+    // One line: the location, then Xapian's reason and the system's.
+    std::string reason = error.get_msg();
+    if (const char* system = error.get_error_string(); system != nullptr && *system != '\0') {
+      reason += std::string(" (") + system + ")";
+    }
+    std::replace(reason.begin(), reason.end(), '\n', ' ');
+    return corpus::Unexpected(
+        SearchError{SearchErrorKind::Index, location + ": cannot open the remote index: " + reason});
+  }
+}
+
+}  // namespace
+
+corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path& dir) {
+  auto db = open_folder(dir);
+  if (!db) return corpus::Unexpected(db.error());
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->locations = {dir.string()};
+    impl->db = std::move(*db);
+    impl->builder.emplace(impl->db);
+    impl->snippeter.emplace();
+    return Searcher(std::move(impl));
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(SearchError{SearchErrorKind::Index, dir.string() + ": " + error.get_msg()});
+  }
+}
+
+bool Searcher::is_remote_location(const std::string& location) { return location.starts_with(kRemoteScheme); }
+
+corpus::Result<Searcher, SearchError> Searcher::open(const std::vector<std::string>& locations) {
+  if (locations.empty()) return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, "no index given"});
+  if (locations.size() == 1 && !is_remote_location(locations.front())) return open(std::filesystem::path(locations.front()));
+  auto impl = std::make_unique<Impl>();
+  for (const std::string& location : locations) {
+    if (std::find(impl->locations.begin(), impl->locations.end(), location) != impl->locations.end()) {
+      return corpus::Unexpected(
+          SearchError{SearchErrorKind::Index, location + ": given twice; the indexes searched together must be disjoint"});
+    }
+    const bool remote = is_remote_location(location);
+    auto shard = remote ? open_remote(location) : open_folder(location);
+    if (!shard) return corpus::Unexpected(shard.error());
+    impl->db.add_database(*shard);
+    impl->locations.push_back(location);
+    impl->remote = impl->remote || remote;
+  }
+  try {
+    // Synonyms (query expansion) and spelling data come from the local
+    // shards only: a remote shard in Xapian 1.4 has none to give, so with no
+    // local shard the words match as written and no correction is offered.
+    impl->builder.emplace(impl->db);
+    impl->snippeter.emplace();
+    return Searcher(std::move(impl));
+  } catch (const Xapian::Error& error) {
+    std::string joined;
+    for (const std::string& location : locations) joined += (joined.empty() ? "" : ", ") + location;
+    return corpus::Unexpected(SearchError{SearchErrorKind::Index, joined + ": " + error.get_msg()});
   }
 }
 
@@ -166,19 +253,22 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
     const auto wants = [&](const std::string& name) {
       return exact && std::find(wanted.begin(), wanted.end(), name) != wanted.end();
     };
+    // A stock xapian-tcpsrv knows only Xapian's own spies: with a remote
+    // shard every facet is counted the portable way, equally exact.
+    const FacetCollector::Mode mode = impl_->remote ? FacetCollector::Mode::Portable : FacetCollector::Mode::Streaming;
     std::deque<FacetCollector> facets;
-    if (wants("organisation")) facets.emplace_back("organisation", schema::kOrganisationSlot, impl_->db);
-    if (wants("year")) facets.emplace_back("year", schema::kYearSlot, impl_->db);
-    if (wants("language")) facets.emplace_back("language", schema::kLanguageSlot, impl_->db);
-    if (wants("format")) facets.emplace_back("format", schema::kFormatSlot, impl_->db);
-    TagCountMatchSpy tags(schema::kTagsSlot, impl_->db);
+    if (wants("organisation")) facets.emplace_back("organisation", schema::kOrganisationSlot, impl_->db, mode);
+    if (wants("year")) facets.emplace_back("year", schema::kYearSlot, impl_->db, mode);
+    if (wants("language")) facets.emplace_back("language", schema::kLanguageSlot, impl_->db, mode);
+    if (wants("format")) facets.emplace_back("format", schema::kFormatSlot, impl_->db, mode);
+    FacetCollector tags("tags", schema::kTagsSlot, impl_->db, mode);
     const bool wants_tags = wants("norm") || wants("actor") || wants("instrument");
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(query);
-    const std::unique_ptr<SortKeyMaker> sort_key = apply_sort(enquire, request);
+    const std::unique_ptr<SortKeyMaker> sort_key = apply_sort(enquire, request, impl_->remote);
     for (FacetCollector& facet : facets) facet.attach(enquire);
-    if (wants_tags) enquire.add_matchspy(&tags);
+    if (wants_tags) tags.attach(enquire);
 
     // Exact counting checks every document: the total and the facet counts are
     // exact. An estimate checks only what the page of hits needs.
@@ -194,8 +284,9 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
                                                            : facet.values();
     }
     if (wants_tags) {
+      const std::map<std::string, int> tag_counts = tags.counts();
       for (const char* category : {"norm", "actor", "instrument"}) {
-        if (wants(category)) result.facets[category] = tag_facet(tags.counts(), category);
+        if (wants(category)) result.facets[category] = tag_facet(tag_counts, category);
       }
     }
     if (request.facet_limit > 0) {
@@ -227,6 +318,10 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
     }
   } catch (const Xapian::DatabaseModifiedError& error) {
     return corpus::Unexpected(SearchError{SearchErrorKind::Index, "index changed during the search; run it again"});
+  } catch (const Xapian::NetworkError& error) {
+    // A remote shard failed (server gone, timeout); the context names it ("remote:tcp(HOST:PORT)").
+    return corpus::Unexpected(SearchError{SearchErrorKind::Index, error.get_type() + std::string(": ") +
+                                                                      error.get_msg() + " (" + error.get_context() + ")"});
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(SearchError{SearchErrorKind::Index, error.get_type() + std::string(": ") + error.get_msg()});
   }

@@ -33,10 +33,15 @@ std::string SortKeyMaker::operator()(const Xapian::Document& doc) const {
   return key;
 }
 
-std::unique_ptr<SortKeyMaker> apply_sort(Xapian::Enquire& enquire, const SearchRequest& request) {
+std::unique_ptr<SortKeyMaker> apply_sort(Xapian::Enquire& enquire, const SearchRequest& request, bool portable) {
   if (request.sort == SortOrder::Relevance) return nullptr;
   // Newest first and A to Z by default; --reverse flips the key only, ties stay best-first.
   const bool descending = (request.sort == SortOrder::Date) != request.reverse;
+  if (portable) {
+    const Xapian::valueno slot = request.sort == SortOrder::Date ? schema::kYearSlot : schema::kTitleSortSlot;
+    enquire.set_sort_by_value_then_relevance(slot, descending);
+    return nullptr;
+  }
   auto maker = std::make_unique<SortKeyMaker>(request.sort, descending);
   enquire.set_sort_by_key_then_relevance(maker.get(), descending);
   return maker;

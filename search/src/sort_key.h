@@ -30,6 +30,12 @@ class SortKeyMaker final : public Xapian::KeyMaker {
 
 /// Sets the Enquire's order for the request and returns the key maker it
 /// uses (null for relevance), which must outlive the Enquire's use.
-std::unique_ptr<SortKeyMaker> apply_sort(Xapian::Enquire& enquire, const SearchRequest& request);
+///
+/// `portable`: a remote shard cannot run a key maker (Xapian 1.4), so the
+/// order is by one slot's value instead: date by the year (then the better
+/// match), title by the folded title. Documents without the value then sort
+/// first in ascending order instead of last.
+std::unique_ptr<SortKeyMaker> apply_sort(Xapian::Enquire& enquire, const SearchRequest& request,
+                                         bool portable = false);
 
 }  // namespace cydex::search

@@ -65,7 +65,14 @@ ProcessResult run_cydex(const std::vector<std::string>& args, const std::map<std
   return run_process(CYDEX_BINARY, args, env);
 }
 
-pid_t spawn_cydex(const std::vector<std::string>& args) {
+pid_t spawn_cydex(const std::vector<std::string>& args) { return spawn_process(CYDEX_BINARY, args); }
+
+pid_t spawn_process(const std::filesystem::path& program, const std::vector<std::string>& args) {
+  std::vector<std::string> storage{program.string()};
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : storage) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   const pid_t pid = fork();
   if (pid == 0) {
     setpgid(0, 0);
@@ -73,13 +80,7 @@ pid_t spawn_cydex(const std::vector<std::string>& args) {
     dup2(null, 0);
     dup2(null, 1);
     dup2(null, 2);
-    std::vector<char*> argv;
-    std::string program = CYDEX_BINARY;
-    argv.push_back(program.data());
-    std::vector<std::string> copy = args;
-    for (std::string& arg : copy) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    execv(program.c_str(), argv.data());
+    execv(argv[0], argv.data());
     _exit(127);
   }
   return pid;

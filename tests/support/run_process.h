@@ -30,6 +30,11 @@ ProcessResult run_cydex(const std::vector<std::string>& args, const std::map<std
 /// for tests that kill it mid-run (kill(-pid, SIGKILL) reaches its workers).
 pid_t spawn_cydex(const std::vector<std::string>& args);
 
+/// Starts `program args...` in a process group of its own, with all three
+/// standard streams on /dev/null, and returns without waiting: for helper
+/// processes a test stops itself (kill(-pid, SIGTERM), then wait_for).
+pid_t spawn_process(const std::filesystem::path& program, const std::vector<std::string>& args);
+
 /// Waits for a child; returns its exit status, or 128 + signal number.
 int wait_for(pid_t pid);
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "cydex/corpus/result.h"
 #include "cydex/search/search_types.h"
@@ -19,6 +21,19 @@ class Searcher {
   /// Opens the index in `dir`. Errors: NoIndex when there is none, Index
   /// when it cannot be read.
   static corpus::Result<Searcher, SearchError> open(const std::filesystem::path& dir);
+  /// Opens several disjoint indexes (shards) searched as one: totals, hits
+  /// and facet counts are over their union, as if one index held every
+  /// document (a document in two shards would count twice). A location is
+  /// an index folder or "tcp://HOST:PORT", an index served by Xapian's
+  /// stock xapian-tcpsrv. With a remote shard, facets are counted with
+  /// Xapian's own ValueCountMatchSpy (exact, see docs/SCALE.md); query
+  /// expansion and spelling suggestions use the local shards' data only;
+  /// SortOrder::Date orders by year, and documents without a year or a
+  /// title sort first in ascending order. One folder behaves as open(dir). Errors:
+  /// NoIndex or Index, naming the location and the reason.
+  static corpus::Result<Searcher, SearchError> open(const std::vector<std::string>& locations);
+  /// Whether a location is "tcp://...", a remote index.
+  static bool is_remote_location(const std::string& location);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
