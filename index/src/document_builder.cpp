@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "cydex/index/indexed_source.h"
+#include "cydex/index/prepared_document.h"
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
 
@@ -155,6 +156,11 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
 
   doc.set_data(stored.encode());
   return doc;
+}
+
+std::string prepare_document(const corpus::ExtractedDocument& document) {
+  static DocumentBuilder builder;
+  return builder.build(document).serialise();
 }
 
 }  // namespace cydex::index

@@ -155,7 +155,8 @@ struct Writer::Impl {
 
   /// Indexes `extracted` under its own id, with `others` as further paths.
   void write(const corpus::ExtractedDocument& extracted, const std::vector<IndexedSource>& others) {
-    Xapian::Document doc = builder.build(extracted);
+    Xapian::Document doc = extracted.prepared.empty() ? builder.build(extracted)
+                                                      : Xapian::Document::unserialise(extracted.prepared);
     if (!others.empty()) {
       std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
       std::vector<IndexedSource> all{indexed_source_of(extracted.source)};

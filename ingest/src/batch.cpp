@@ -30,14 +30,13 @@ std::size_t worker_count(unsigned jobs, std::size_t files) {
 /// Adds one extraction result to the index and the report. Returns Stop on
 /// an index failure, which ends the run.
 PoolFlow record(ExtractResult result, const std::filesystem::path& path, index::Writer& writer,
-                const corpus::Catalogue& catalogue, const corpus::OrganisationNames* names, BatchReport& report,
+                const corpus::Catalogue& catalogue, BatchReport& report,
                 DocumentOutcome& outcome) {
   if (!result) {
     report.failed.push_back(std::move(result).error());
     return PoolFlow::Continue;
   }
   corpus::ExtractedDocument& doc = result.value();
-  apply_librarian_record(doc, catalogue, names);
   // The single writer sees every document in turn, so two identical files
   // extracted at once by two workers still end up as one document.
   auto placed = writer.place(doc);
@@ -72,12 +71,19 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
   drop_excluded(found.files, catalogue);
 
   if (!found.files.empty()) {
-    const Pipeline pipeline{.registry = &registry, .tagger = options.tagger, .read = options.read};
+    // Workers settle each document's metadata and lay it out for the index;
+    // the writer only adds it.
+    const Pipeline pipeline{.registry = &registry,
+                            .tagger = options.tagger,
+                            .read = options.read,
+                            .catalogue = &catalogue,
+                            .organisations = options.organisations,
+                            .prepare_for_index = true};
     WorkerPool pool(pipeline, pool_options(worker_count(options.jobs, found.files.size()), options.limits));
     std::size_t done = 0;
     pool.run(found.files, [&](const std::filesystem::path& path, ExtractResult result) {
       DocumentOutcome outcome{path, false, false};
-      const PoolFlow flow = record(std::move(result), path, writer, catalogue, options.organisations, report, outcome);
+      const PoolFlow flow = record(std::move(result), path, writer, catalogue, report, outcome);
       if (flow == PoolFlow::Continue && options.on_progress) {
         options.on_progress(outcome, ++done, found.files.size());
       }

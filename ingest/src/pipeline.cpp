@@ -3,6 +3,9 @@
 
 #include <exception>
 
+#include "cydex/index/prepared_document.h"
+#include "cydex/ingest/librarian_records.h"
+
 namespace cydex::ingest {
 
 ExtractResult process_file(const Pipeline& pipeline, const std::filesystem::path& path) {
@@ -10,7 +13,10 @@ ExtractResult process_file(const Pipeline& pipeline, const std::filesystem::path
   // costs one document, never the batch.
   try {
     ExtractResult result = pipeline.registry->extract_file(path, pipeline.read);
-    if (result && pipeline.tagger != nullptr) result->mentions = pipeline.tagger->tag(result->pages);
+    if (!result) return result;
+    if (pipeline.tagger != nullptr) result->mentions = pipeline.tagger->tag(result->pages);
+    if (pipeline.catalogue != nullptr) apply_librarian_record(*result, *pipeline.catalogue, pipeline.organisations);
+    if (pipeline.prepare_for_index) result->prepared = index::prepare_document(*result);
     return result;
   } catch (const std::exception& error) {
     return corpus::Unexpected(corpus::IngestError{path, "extract", corpus::ErrorKind::Internal, error.what()});

@@ -176,6 +176,7 @@ void write_document(WireWriter& out, const corpus::ExtractedDocument& doc) {
     out.unsigned_int(mention.start);
     out.unsigned_int(mention.end);
   }
+  out.text(doc.prepared);
 }
 
 corpus::ExtractedDocument read_document(WireReader& in) {
@@ -215,6 +216,7 @@ corpus::ExtractedDocument read_document(WireReader& in) {
     mention.start = static_cast<std::size_t>(in.unsigned_int());
     mention.end = static_cast<std::size_t>(in.unsigned_int());
   }
+  doc.prepared = in.text();
   return doc;
 }
 

@@ -172,9 +172,16 @@ TEST_F(ReindexE2e, NoRootsRememberedIsAClearError) {
 }
 
 TEST_F(ReindexE2e, SecondWriterStopsAtOnceAndSearchesGoOn) {
-  // A fresh index of the collection takes long enough to overlap.
+  // A fresh index of a larger collection: several seconds of work after its
+  // first commit, however fast the machine, so that the runs overlap.
+  for (int i = 0; i < 6000; ++i) {
+    const std::string n = std::to_string(i);
+    dir_.write("large/f" + std::to_string(i % 20) + "/note" + n + ".txt",
+               "Note " + n + "\nConfidence building measures between states, item " + n + ".\n");
+  }
+  const fs::path large = dir_.path() / "large";
   const fs::path index = dir_.path() / "busy";
-  const pid_t pid = spawn_cydex({"--index", index.string(), "reindex", "--jobs", "1", "--quiet", collection_.string()});
+  const pid_t pid = spawn_cydex({"--index", index.string(), "reindex", "--jobs", "1", "--quiet", large.string()});
   // Once a first batch is committed, the run holds the lock and has more to do.
   const auto committed = [&] {
     try {
@@ -184,7 +191,7 @@ TEST_F(ReindexE2e, SecondWriterStopsAtOnceAndSearchesGoOn) {
     }
   };
   while (!committed()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  const auto second = run_cydex({"--index", index.string(), "reindex", collection_.string()});
+  const auto second = run_cydex({"--index", index.string(), "reindex", large.string()});
   // A searcher opens the last committed state while the writer works.
   EXPECT_NO_THROW((void)documents(index));
   const int first = wait_for(pid);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "cydex/index/prepared_document.h"
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
 #include "temp_dir.h"
@@ -57,6 +58,49 @@ TEST(Writer, StoresTermsValuesAndDataPerSchema) {
   ASSERT_TRUE(stored.has_value());
   ASSERT_EQ(stored->pages.size(), 2u);
   EXPECT_EQ(stored->pages[1].text, "Vulnerabilities are disclosed.");
+}
+
+/// Every term of document `did` with its wdf and positions, each value, and the data.
+std::string describe(const Xapian::Database& db, Xapian::docid did) {
+  const Xapian::Document doc = db.get_document(did);
+  std::string out;
+  for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+    out += *term + " " + std::to_string(term.get_wdf()) + ":";
+    for (Xapian::PositionIterator pos = db.positionlist_begin(did, *term); pos != db.positionlist_end(did, *term); ++pos) {
+      out += " " + std::to_string(*pos);
+    }
+    out += "\n";
+  }
+  for (Xapian::ValueIterator value = doc.values_begin(); value != doc.values_end(); ++value) {
+    out += "value " + std::to_string(value.get_valueno()) + " = " + *value + "\n";
+  }
+  return out + "data " + doc.get_data();
+}
+
+TEST(Writer, APreparedDocumentIsIndexedExactlyAsOneBuiltByTheWriter) {
+  corpus::ExtractedDocument doc = make_document("doc1", {"Cyber diplomacy matters to States.", "Vulnérabilités disclosed."});
+  doc.metadata.authors = {"Ada Lovelace"};
+  doc.mentions = {{.tag = "norm:13j", .page = 2, .start = 0, .end = 14}};
+  const testing::TempDir built_dir;
+  const testing::TempDir prepared_dir;
+  {
+    auto built = Writer::open(built_dir.path(), WriterOptions{});
+    ASSERT_TRUE(built.has_value());
+    ASSERT_TRUE(built->place(doc).has_value());
+    corpus::ExtractedDocument prepared = doc;
+    prepared.prepared = prepare_document(doc);
+    // The writer adds what it is given: proof that it did not rebuild.
+    prepared.pages.clear();
+    auto from_worker = Writer::open(prepared_dir.path(), WriterOptions{});
+    ASSERT_TRUE(from_worker.has_value());
+    ASSERT_TRUE(from_worker->place(prepared).has_value());
+  }
+  const Xapian::Database built(built_dir.path().string());
+  const Xapian::Database from_worker(prepared_dir.path().string());
+  const std::string want = describe(built, 1);
+  EXPECT_NE(want.find("diplomacy 1: "), std::string::npos) << want;
+  EXPECT_NE(want.find("XTnorm:13j"), std::string::npos) << want;
+  EXPECT_EQ(describe(from_worker, 1), want);
 }
 
 TEST(Writer, LeavesAPositionGapBetweenPagesSoPhrasesDoNotSpanThem) {

@@ -37,6 +37,7 @@ corpus::ExtractedDocument full_document() {
   doc.warnings = {"page 2 has no text"};
   doc.mentions = {{.tag = "norm:13j", .page = 1, .start = 0, .end = 5},
                   {.tag = "actor:de", .page = 300, .start = 15, .end = 20}};
+  doc.prepared = std::string("\x01\x00prepared\xFF", 11);
   return doc;
 }
 
@@ -70,6 +71,7 @@ void expect_same(const corpus::ExtractedDocument& got, const corpus::ExtractedDo
     EXPECT_EQ(got.mentions[i].start, want.mentions[i].start) << "mention " << i;
     EXPECT_EQ(got.mentions[i].end, want.mentions[i].end) << "mention " << i;
   }
+  EXPECT_EQ(got.prepared, want.prepared);
 }
 
 TEST(WireCodecTest, DocumentRoundTripsWithEveryField) {

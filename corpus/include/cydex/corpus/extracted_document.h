@@ -30,6 +30,10 @@ struct ExtractedDocument {
   ExtractionStatus status = ExtractionStatus::Ok;
   std::vector<std::string> warnings;  ///< One line each, for a person.
   std::vector<Mention> mentions;      ///< Set by the tagger after extraction, in page order.
+  /// The index's own encoding of this document (terms, positions, values
+  /// and stored data), when the process that extracted it also prepared it
+  /// for the index; empty otherwise. Opaque outside the index module.
+  std::string prepared;
 
   /// Total bytes of page text.
   [[nodiscard]] std::size_t text_size() const noexcept;
