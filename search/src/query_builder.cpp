@@ -224,12 +224,33 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
       // One stemmer for every document the filters let through: no restriction needed.
       query = parse(folded, kParserFlags | expansion, groups.front().stemmer);
     } else {
-      std::vector<Xapian::Query> parts;
+      // Stemmers that parse the query alike (a quoted phrase, NEAR, words
+      // none of them changes) share one branch with their languages' filters
+      // merged; when all agree, the query needs no language filter. Each
+      // branch costs a pass of the matcher, and a phrase's position checks
+      // are not limited to the branch's language.
+      std::vector<std::pair<Xapian::Query, StemGroup>> branches;
+      std::map<std::string, std::size_t> branch_of;
       for (const StemGroup& group : groups) {
-        parts.emplace_back(Xapian::Query::OP_FILTER, parse(folded, kParserFlags | expansion, group.stemmer),
-                           group_filter(group));
+        Xapian::Query parsed = parse(folded, kParserFlags | expansion, group.stemmer);
+        const auto [at, added] = branch_of.emplace(parsed.serialise(), branches.size());
+        if (added) {
+          branches.emplace_back(std::move(parsed), group);
+          continue;
+        }
+        StemGroup& merged = branches[at->second].second;
+        merged.languages.insert(merged.languages.end(), group.languages.begin(), group.languages.end());
+        merged.unlabelled = merged.unlabelled || group.unlabelled;
       }
-      query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+      if (branches.size() == 1) {
+        query = branches.front().first;
+      } else {
+        std::vector<Xapian::Query> parts;
+        for (const auto& [parsed, group] : branches) {
+          parts.emplace_back(Xapian::Query::OP_FILTER, parsed, group_filter(group));
+        }
+        query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+      }
     }
   }
 

@@ -313,7 +313,7 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       hit.format = stored->format;
       hit.language = stored->language;
       const MatchedTerms terms = body_terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-      hit.snippet = impl_->snippeter->best_passage(*stored, terms);
+      hit.snippet = impl_->snippeter->best_passage(*stored, terms, &impl_->db, *it);
       result.hits.push_back(std::move(hit));
     }
   } catch (const Xapian::DatabaseModifiedError& error) {

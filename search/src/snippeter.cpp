@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "snippeter.h"
 
+#include <algorithm>
+
 #include "cydex/index/schema.h"
 #include "query_builder.h"
 
@@ -98,28 +100,73 @@ const Xapian::Stem& Snippeter::stemmer_for(const std::string& language) {
   return found->second;
 }
 
+const std::string& Snippeter::stem_of(const Xapian::Stem& stemmer, const std::string& word) {
+  // Bounded: a long-lived searcher sees the whole vocabulary in time.
+  if (stems_.size() > 200000) stems_.clear();
+  std::string key = stemmer.get_description();
+  key += '\0';
+  key += word;
+  auto found = stems_.find(key);
+  if (found == stems_.end()) found = stems_.emplace(std::move(key), stemmer(word)).first;
+  return found->second;
+}
+
+std::optional<std::vector<Snippeter::PageMatches>> Snippeter::locate(const index::StoredDocument& doc,
+                                                                      const MatchedTerms& terms,
+                                                                      const Xapian::Stem& stemmer,
+                                                                      const Xapian::Database& db,
+                                                                      Xapian::docid did) {
+  std::vector<Xapian::termpos> firsts;
+  for (const index::StoredPage& page : doc.pages) {
+    // Stored without positions, or out of order: tokenise every page instead.
+    if (page.first_position == 0 || (!firsts.empty() && page.first_position <= firsts.back())) return std::nullopt;
+    firsts.push_back(page.first_position);
+  }
+  std::vector<PageMatches> pages(doc.pages.size());
+  try {
+    for (Xapian::TermIterator term = db.termlist_begin(did); term != db.termlist_end(did); ++term) {
+      const std::string word = *term;
+      // Prefixed terms (fields, stems, tags) start with a capital; words never do.
+      if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+      const bool matched = terms.exact.count(word) > 0 ||
+                           (!terms.stemmed.empty() && terms.stemmed.count(stem_of(stemmer, word)) > 0);
+      if (!matched) continue;
+      for (Xapian::PositionIterator at = term.positionlist_begin(); at != term.positionlist_end(); ++at) {
+        // Positions before the first page are the title's.
+        const auto after = std::upper_bound(firsts.begin(), firsts.end(), *at);
+        if (after == firsts.begin()) continue;
+        PageMatches& page = pages[static_cast<std::size_t>(after - firsts.begin()) - 1];
+        page.positions.push_back(*at);
+        page.words.insert(word);
+      }
+    }
+  } catch (const Xapian::Error&) {
+    return std::nullopt;  // A shard that cannot list positions: tokenise every page.
+  }
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    pages[p].page = p;
+    std::sort(pages[p].positions.begin(), pages[p].positions.end());
+  }
+  return pages;
+}
+
 Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedTerms& terms,
                                 std::size_t max_bytes) {
+  return best_passage(doc, terms, nullptr, 0, max_bytes);
+}
+
+Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedTerms& terms,
+                                const Xapian::Database* db, Xapian::docid did, std::size_t max_bytes) {
   const Xapian::Stem& stemmer = stemmer_for(doc.language);
   const bool paginated = doc.format == "pdf";
   Window best;
   std::vector<std::vector<index::Token>> page_tokens(doc.pages.size());
   std::vector<std::vector<bool>> page_matches(doc.pages.size());
 
-  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
-    const std::string& text = doc.pages[p].text;
-    if (terms.exact.empty() && terms.stemmed.empty()) break;
-    std::vector<index::Token>& tokens = page_tokens[p] = analyzer_.tokenize(text);
-    std::vector<bool>& matches = page_matches[p];
-    matches.resize(tokens.size());
-    bool any = false;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      matches[i] = terms.exact.count(tokens[i].term) > 0 ||
-                   (!terms.stemmed.empty() && terms.stemmed.count(stemmer(tokens[i].term)) > 0);
-      any = any || matches[i];
-    }
-    if (!any) continue;
-    // Slide a window that fits in max_bytes; score distinct words, then occurrences.
+  // Scores every window of page p that fits in max_bytes: distinct words, then occurrences.
+  const auto scan_page = [&](std::size_t p) {
+    const std::vector<index::Token>& tokens = page_tokens[p];
+    const std::vector<bool>& matches = page_matches[p];
     std::size_t first = 0;
     for (std::size_t last = 0; last < tokens.size(); ++last) {
       while (tokens[last].end - tokens[first].start > max_bytes) ++first;
@@ -132,7 +179,53 @@ Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedT
         ++occurrences;
       }
       const int score = static_cast<int>(distinct.size()) * 100 + occurrences;
-      if (score > best.score) best = Window{p, first, last, score};
+      // Equal scores go to the earlier page, then the earlier window.
+      if (score > best.score || (score == best.score && p < best.page)) best = Window{p, first, last, score};
+    }
+  };
+
+  std::optional<std::vector<PageMatches>> located;
+  if (db != nullptr && !(terms.exact.empty() && terms.stemmed.empty())) {
+    located = locate(doc, terms, stemmer, *db, did);
+  }
+  if (located) {
+    // The index says where the matched words are: only pages holding some
+    // are tokenised, most promising first, until no page left can beat the
+    // best window (a page's windows score at most its distinct words * 100
+    // plus its occurrences).
+    std::vector<PageMatches>& pages = *located;
+    std::erase_if(pages, [](const PageMatches& page) { return page.positions.empty(); });
+    const auto bound = [](const PageMatches& page) {
+      return static_cast<int>(page.words.size()) * 100 + static_cast<int>(page.positions.size());
+    };
+    std::sort(pages.begin(), pages.end(), [&](const PageMatches& a, const PageMatches& b) {
+      return bound(a) != bound(b) ? bound(a) > bound(b) : a.page < b.page;
+    });
+    for (const PageMatches& page : pages) {
+      if (best.score >= 0 && (bound(page) < best.score || (bound(page) == best.score && page.page > best.page))) break;
+      const std::size_t p = page.page;
+      std::vector<index::Token>& tokens = page_tokens[p] = analyzer_.tokenize(doc.pages[p].text);
+      std::vector<bool>& matches = page_matches[p];
+      matches.assign(tokens.size(), false);
+      for (const Xapian::termpos position : page.positions) {
+        const std::size_t i = position - doc.pages[p].first_position;
+        if (i < tokens.size()) matches[i] = true;
+      }
+      scan_page(p);
+    }
+  } else {
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+      if (terms.exact.empty() && terms.stemmed.empty()) break;
+      std::vector<index::Token>& tokens = page_tokens[p] = analyzer_.tokenize(doc.pages[p].text);
+      std::vector<bool>& matches = page_matches[p];
+      matches.resize(tokens.size());
+      bool any = false;
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        matches[i] = terms.exact.count(tokens[i].term) > 0 ||
+                     (!terms.stemmed.empty() && terms.stemmed.count(stem_of(stemmer, tokens[i].term)) > 0);
+        any = any || matches[i];
+      }
+      if (any) scan_page(p);
     }
   }
 

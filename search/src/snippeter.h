@@ -3,8 +3,11 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -32,12 +35,32 @@ class Snippeter {
  public:
   /// Stems of a document's words are compared with its own language's stemmer, as the index stemmed them.
   Snippet best_passage(const index::StoredDocument& doc, const MatchedTerms& terms, std::size_t max_bytes = 240);
+  /// The same passage, found faster for long documents: the positions that
+  /// document `did` of `db` holds for the matched words say which pages to
+  /// tokenise. Falls back to reading every page when positions are missing.
+  Snippet best_passage(const index::StoredDocument& doc, const MatchedTerms& terms, const Xapian::Database* db,
+                       Xapian::docid did, std::size_t max_bytes = 240);
 
  private:
+  /// The matched words' positions on one page (index into doc.pages).
+  struct PageMatches {
+    std::size_t page = 0;
+    std::vector<Xapian::termpos> positions{};  ///< Ascending.
+    std::set<std::string> words{};             ///< Distinct matched words.
+  };
+
   const Xapian::Stem& stemmer_for(const std::string& language);
+  /// `word`'s stem, remembered across hits and searches.
+  const std::string& stem_of(const Xapian::Stem& stemmer, const std::string& word);
+  /// Per page, where the matched words are, from the index; nothing when the
+  /// positions cannot be read or mapped to pages.
+  std::optional<std::vector<PageMatches>> locate(const index::StoredDocument& doc, const MatchedTerms& terms,
+                                                 const Xapian::Stem& stemmer, const Xapian::Database& db,
+                                                 Xapian::docid did);
 
   index::Analyzer analyzer_;
   std::map<std::string, Xapian::Stem> stemmers_;
+  std::unordered_map<std::string, std::string> stems_{};
 };
 
 }  // namespace cydex::search

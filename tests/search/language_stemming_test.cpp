@@ -81,6 +81,14 @@ TEST_F(LanguageStemmingTest, PhrasesMatchTheExactWords) {
   EXPECT_EQ(ids({.query = "\"stratégie\""}), (std::vector<std::string>{}));
   EXPECT_EQ(ids({.query = "\"estrategia\""}), (std::vector<std::string>{}));
   EXPECT_EQ(ids({.query = "\"Les négociations\""}), (std::vector<std::string>{"fr"}));
+  // A phrase reads the same to every stemmer, so one pass serves all
+  // languages, including documents without one.
+  EXPECT_EQ(ids({.query = "\"New York\" OR \"Nations unies\" OR \"the negotiations\""}),
+            (std::vector<std::string>{"de", "en", "fr", "none"}));
+  EXPECT_EQ(ids({.query = "\"New York\" OR \"Nations unies\"", .languages = {"fr"}}),
+            (std::vector<std::string>{"fr"}));
+  // A phrase beside a stemmed word: the phrase in every language, the word by each stemmer.
+  EXPECT_EQ(ids({.query = "\"New York\" OR estrategia"}), (std::vector<std::string>{"de", "es"}));
 }
 
 TEST_F(LanguageStemmingTest, ALanguageFilterUsesThatLanguageOnly) {
