@@ -123,6 +123,9 @@ void WorkerPool::collect(Run& run, Slot& slot) {
   slot.job.reset();
   DecodeResult decoded = decode_result(slot.worker->take_payload());
   if (decoded) {
+    // The worker gets its next file before the result is handed on, so it
+    // extracts while the writer adds this one (and perhaps commits).
+    dispatch(run);
     deliver(run, path, std::move(decoded).value());
     return;
   }
