@@ -101,13 +101,11 @@ const Xapian::Stem& Snippeter::stemmer_for(const std::string& language) {
 }
 
 const std::string& Snippeter::stem_of(const Xapian::Stem& stemmer, const std::string& word) {
+  std::unordered_map<std::string, std::string>& stems = stems_[&stemmer];
   // Bounded: a long-lived searcher sees the whole vocabulary in time.
-  if (stems_.size() > 200000) stems_.clear();
-  std::string key = stemmer.get_description();
-  key += '\0';
-  key += word;
-  auto found = stems_.find(key);
-  if (found == stems_.end()) found = stems_.emplace(std::move(key), stemmer(word)).first;
+  if (stems.size() > 200000) stems.clear();
+  auto found = stems.find(word);
+  if (found == stems.end()) found = stems.emplace(word, stemmer(word)).first;
   return found->second;
 }
 

@@ -50,7 +50,7 @@ class Snippeter {
   };
 
   const Xapian::Stem& stemmer_for(const std::string& language);
-  /// `word`'s stem, remembered across hits and searches.
+  /// `word`'s stem by `stemmer` (one of stemmers_), remembered across hits and searches.
   const std::string& stem_of(const Xapian::Stem& stemmer, const std::string& word);
   /// Per page, where the matched words are, from the index; nothing when the
   /// positions cannot be read or mapped to pages.
@@ -60,7 +60,8 @@ class Snippeter {
 
   index::Analyzer analyzer_;
   std::map<std::string, Xapian::Stem> stemmers_;
-  std::unordered_map<std::string, std::string> stems_{};
+  /// Stems already computed, per stemmer of stemmers_ (whose addresses are stable).
+  std::map<const Xapian::Stem*, std::unordered_map<std::string, std::string>> stems_{};
 };
 
 }  // namespace cydex::search
