@@ -117,9 +117,9 @@ int tags(const std::string& index) {
   return 0;
 }
 
-double thread_cpu_ms() {
+double process_cpu_ms() {
   timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
@@ -149,7 +149,7 @@ void print_latency_table(const std::vector<Query>& queries, const std::vector<st
   }
 }
 
-int inprocess(const std::string& index, const std::vector<Query>& queries, int runs) {
+int inprocess(const std::string& index, const std::vector<Query>& queries, int runs, unsigned slices) {
   const auto opened_at = Clock::now();
   auto searcher = cydex::search::Searcher::open(index);
   if (!searcher) {
@@ -157,6 +157,7 @@ int inprocess(const std::string& index, const std::vector<Query>& queries, int r
     return 1;
   }
   const double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - opened_at).count();
+  if (slices > 0) searcher->set_parallelism(slices, cydex::search::Searcher::kParallelMinDocuments);
   // Two settings, taking turns query by query: 10 hits with snippets and all
   // facets (`cydex search`), and all facets without hits (`cydex search -n 0`).
   constexpr int kLimits[] = {10, 0};
@@ -173,11 +174,11 @@ int inprocess(const std::string& index, const std::vector<Query>& queries, int r
       for (int s = 0; s < 2; ++s) {
         cydex::search::SearchRequest request = request_for(queries[i]);
         request.limit = kLimits[s];
-        const double cpu_start = thread_cpu_ms();
+        const double cpu_start = process_cpu_ms();
         const auto start = Clock::now();
         auto result = searcher->search(request);
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-        const double cpu_ms = thread_cpu_ms() - cpu_start;
+        const double cpu_ms = process_cpu_ms() - cpu_start;
         if (!result) {
           if (pass == 0 && s == 0) {
             ++errors;
@@ -195,6 +196,8 @@ int inprocess(const std::string& index, const std::vector<Query>& queries, int r
       }
     }
   }
+  const std::string slicing = slices == 1 ? std::string("each match on one thread")
+                                           : "matches split over " + (slices == 0 ? std::string("the default number of") : std::to_string(slices)) + " threads";
   std::string failed;
   if (errors > 0) {
     failed = " ";
@@ -202,9 +205,9 @@ int inprocess(const std::string& index, const std::vector<Query>& queries, int r
     failed += " queries failed.";
   }
   std::printf("In process: %zu queries, %u documents, Searcher opened once (%.1f ms); per query the median of %d "
-              "timed runs after one warm-up run; wall time, and the thread's CPU time (less sensitive to other "
-              "load on the machine). Every query counts all facets.%s\n\n",
-              queries.size(), searcher->document_count(), open_ms, runs, failed.c_str());
+              "timed runs after one warm-up run; wall time, and the process's CPU time over all its threads (less "
+              "sensitive to other load on the machine). Every query counts all facets; %s.%s\n\n",
+              queries.size(), searcher->document_count(), open_ms, runs, slicing.c_str(), failed.c_str());
   std::printf("As `cydex search` runs it: 10 hits with snippets, all facets:\n\n");
   print_latency_table(queries, wall[0], cpu[0], totals);
   std::printf("\nFacets only, no hits (`cydex search -n 0`):\n\n");
@@ -307,7 +310,7 @@ int processes(const std::string& cydex, const std::string& index, const std::vec
 int usage() {
   std::fprintf(stderr,
                "usage: search_bench tags INDEX\n"
-               "       search_bench inprocess INDEX QUERIES [RUNS]\n"
+               "       search_bench inprocess INDEX QUERIES [RUNS [SLICES]]\n"
                "       search_bench processes CYDEX INDEX QUERIES [SAMPLE]\n");
   return 64;
 }
@@ -318,8 +321,10 @@ int main(int argc, char** argv) {
   if (argc < 3) return usage();
   const std::string command = argv[1];
   if (command == "tags" && argc == 3) return tags(argv[2]);
-  if (command == "inprocess" && (argc == 4 || argc == 5)) {
-    return inprocess(argv[2], read_queries(argv[3]), argc == 5 ? std::max(1, std::atoi(argv[4])) : 3);
+  if (command == "inprocess" && argc >= 4 && argc <= 6) {
+    // SLICES: threads one match is split over (1: none); default as `cydex search`.
+    return inprocess(argv[2], read_queries(argv[3]), argc >= 5 ? std::max(1, std::atoi(argv[4])) : 3,
+                     argc == 6 ? static_cast<unsigned>(std::max(1, std::atoi(argv[5]))) : 0U);
   }
   if (command == "processes" && (argc == 5 || argc == 6)) {
     const std::size_t sample = argc == 6 ? static_cast<std::size_t>(std::max(0, std::atoi(argv[5]))) : 0;

@@ -83,6 +83,12 @@ Options:
       --memory-limit MB
                       Address space of each worker process (default 2048;
                       0 for no limit); a file that needs more is reported.
+      --batch-size N  Commit after every N documents (default 1000; also
+                      after 128 MB of pending documents). A kill loses at
+                      most the batch being written: the index opens at its
+                      last commit and a rerun finishes the work. Smaller
+                      batches show progress to searches sooner but make
+                      the index slower to build.
   -h, --help          Show this help.
 
 Exit status: 0 all indexed; 2 some files failed; 1 the index could not be
@@ -358,6 +364,9 @@ Options:
   -j, --jobs N            Extraction worker processes (default: one per core).
       --timeout S         Seconds one file may take (default 120; 0 no limit).
       --memory-limit MB   Address space of each worker (default 2048; 0 none).
+      --batch-size N      Documents per commit (default 1000; see 'cydex
+                          ingest --help'). Searches see a batch once it is
+                          committed; a kill loses at most the current one.
   -q, --quiet             Print nothing but errors.
   -h, --help              Show this help.
 

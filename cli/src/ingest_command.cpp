@@ -27,6 +27,7 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
       {.name = "jobs", .takes_value = true, .short_name = 'j'},
       {.name = "timeout", .takes_value = true},
       {.name = "memory-limit", .takes_value = true},
+      {.name = "batch-size", .takes_value = true},
       {.name = "help", .short_name = 'h'},
   };
   auto parsed = parse_arguments(args, specs);
@@ -39,6 +40,8 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
   if (arguments.operands.empty()) return usage_error(context, "ingest", "name at least one file or folder");
   ingest::BatchOptions options;
   if (auto problem = read_worker_options(arguments, options)) return usage_error(context, "ingest", *problem);
+  index::WriterOptions writer_options;
+  if (auto problem = read_writer_options(arguments, writer_options)) return usage_error(context, "ingest", *problem);
 
   // Load the taxonomy before touching the index: a librarian's typo in it
   // stops the run with its file and line instead of indexing without tags.
@@ -48,7 +51,7 @@ int ingest_command(const std::vector<std::string>& args, const Context& context)
   const corpus::OrganisationNames organisations(*taxonomy);
 
   const std::filesystem::path dir = index_location(arguments, context);
-  auto writer = index::Writer::open(dir, index::WriterOptions{});
+  auto writer = index::Writer::open(dir, writer_options);
   if (!writer) {
     context.err << "cydex ingest: " << writer.error().detail << "\n";
     return writer.error().kind == index::IndexErrorKind::Locked ? kExitLocked : kExitFatal;

@@ -91,6 +91,7 @@ std::vector<OptionSpec> reindex_options() {
       {.name = "jobs", .takes_value = true, .short_name = 'j'},
       {.name = "timeout", .takes_value = true},
       {.name = "memory-limit", .takes_value = true},
+      {.name = "batch-size", .takes_value = true},
       {.name = "help", .short_name = 'h'},
   };
 }
@@ -108,9 +109,11 @@ int reindex_command(const std::vector<std::string>& args, const Context& context
   }
   ingest::BatchOptions options;
   if (auto problem = read_worker_options(arguments, options)) return usage_error(context, "reindex", *problem);
+  index::WriterOptions writer_options;
+  if (auto problem = read_writer_options(arguments, writer_options)) return usage_error(context, "reindex", *problem);
 
   const std::filesystem::path dir = index_location(arguments, context);
-  auto writer = index::Writer::open(dir, index::WriterOptions{});
+  auto writer = index::Writer::open(dir, writer_options);
   if (!writer) {
     context.err << "cydex reindex: " << writer.error().detail << "\n";
     return writer.error().kind == index::IndexErrorKind::Locked ? kExitLocked : kExitFatal;

@@ -25,4 +25,13 @@ std::optional<std::string> read_worker_options(const Arguments& arguments, inges
   return std::nullopt;
 }
 
+std::optional<std::string> read_writer_options(const Arguments& arguments, index::WriterOptions& options) {
+  if (const auto batch = arguments.value("batch-size")) {
+    auto value = parse_int("batch-size", *batch, 1, 1000000);
+    if (!value) return value.error();
+    options.batch_size = *value;
+  }
+  return std::nullopt;
+}
+
 }  // namespace cydex::cli

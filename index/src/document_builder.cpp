@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "cydex/index/facet_codes.h"
 #include "cydex/index/indexed_source.h"
 #include "cydex/index/prepared_document.h"
 #include "cydex/index/schema.h"
@@ -68,6 +69,7 @@ void add_tags(Xapian::Document& doc, const std::vector<corpus::Mention>& mention
   }
   // An empty value removes the slot (remove_value throws when it is absent).
   doc.add_value(schema::kTagsSlot, slot);
+  set_facet_codes(doc);
 }
 
 Xapian::Stem stemmer_for_language(const std::string& language) {

@@ -27,8 +27,9 @@ class DocumentBuilder {
 };
 
 /// Adds the tag terms (wdf = mention count) and the tags value of
-/// `mentions`, and records the mentions in `stored`. The document must not
-/// carry tag terms yet.
+/// `mentions`, records the mentions in `stored`, and sets the facet codes
+/// (so the organisation, year, language and format values must be set
+/// already). The document must not carry tag terms yet.
 void add_tags(Xapian::Document& doc, const std::vector<corpus::Mention>& mentions, StoredDocument& stored);
 
 /// The Xapian stemmer for a language tag ("en", "de-AT"); the no-op stemmer

@@ -11,9 +11,11 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
+#include "cydex/index/facet_codes.h"
 #include "cydex/index/schema.h"
 #include "document_builder.h"
 #include "xapian_error.h"
@@ -35,6 +37,7 @@ struct Writer::Impl {
   Xapian::WritableDatabase db;
   DocumentBuilder builder;
   int pending = 0;
+  std::size_t pending_bytes = 0;  ///< Serialised size of the documents written since the last commit.
   /// Words for "did you mean" since the last commit, with their frequency.
   /// Handed to Xapian once per word at commit: its spelling table keeps
   /// changes in ordered maps, and a call per word of every document cost
@@ -54,8 +57,50 @@ struct Writer::Impl {
     }
   }
 
+  /// The facet codes recorded in the index's metadata, code -> record, once
+  /// read (see register_facets()).
+  std::optional<std::unordered_map<std::uint32_t, std::string>> facet_names{};
+
+  /// Records the field and value of each facet code of `doc` the index does
+  /// not know yet, so that searches can name what they count. Two values
+  /// with one code mark the index's codes unusable (searches then count
+  /// the text slots).
+  void register_facets(const Xapian::Document& doc) {
+    if (!facet_names) {
+      facet_names.emplace();
+      const std::string prefix(schema::kFacetNamePrefix);
+      for (Xapian::TermIterator it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string key = *it;
+        std::uint32_t code = 0;
+        for (const char digit : std::string_view(key).substr(prefix.size())) {
+          code = code << 4 | static_cast<std::uint32_t>(digit <= '9' ? digit - '0' : digit - 'a' + 10);
+        }
+        facet_names->emplace(code, db.get_metadata(key));
+      }
+    }
+    // Most documents bring no new value: their codes alone tell.
+    const std::string codes = doc.get_value(schema::kFacetCodesSlot);
+    bool all_known = true;
+    for (std::size_t at = 0; at + 4 <= codes.size() && all_known; at += 4) {
+      const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(codes[at + i])); };
+      all_known = facet_names->contains(byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24);
+    }
+    if (all_known) return;
+    for (const FacetValueCode& value : facet_values_of(doc)) {
+      const std::string record = facet_name_record(value);
+      const auto [known, added] = facet_names->emplace(value.code, record);
+      if (added) {
+        db.set_metadata(facet_name_key(value.code), record);
+      } else if (known->second != record) {
+        db.set_metadata(schema::kFacetCodesKey, "collision");
+      }
+    }
+  }
+
   Status commit_if_due() {
-    if (++pending < options.batch_size) return std::monostate{};
+    ++pending;
+    const bool full = options.batch_bytes > 0 && pending_bytes >= options.batch_bytes;
+    if (pending < options.batch_size && !full) return std::monostate{};
     return commit();
   }
 
@@ -65,6 +110,7 @@ struct Writer::Impl {
       spelling.clear();
       db.commit();
       pending = 0;
+      pending_bytes = 0;
       return std::monostate{};
     } catch (const Xapian::Error& error) {
       return corpus::Unexpected(to_index_error(error, dir));
@@ -157,6 +203,7 @@ struct Writer::Impl {
   void write(const corpus::ExtractedDocument& extracted, const std::vector<IndexedSource>& others) {
     Xapian::Document doc = extracted.prepared.empty() ? builder.build(extracted)
                                                       : Xapian::Document::unserialise(extracted.prepared);
+    pending_bytes += extracted.prepared.empty() ? doc.get_data().size() : extracted.prepared.size();
     if (!others.empty()) {
       std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
       std::vector<IndexedSource> all{indexed_source_of(extracted.source)};
@@ -169,6 +216,7 @@ struct Writer::Impl {
       doc.add_value(schema::kSourceSlot, encode_sources(all));
     }
     db.replace_document(schema::term(schema::kIdPrefix, extracted.source.id), doc);
+    register_facets(doc);
     // The corpus vocabulary feeds "did you mean".
     // (Words of replaced or removed documents stay; a suggestion is a hint.)
     note_spelling(doc);
@@ -226,6 +274,11 @@ corpus::Result<Writer, IndexError> Writer::open(const std::filesystem::path& dir
     impl->db = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
     if (impl->db.get_metadata(schema::kFormatVersionKey).empty()) {
       impl->db.set_metadata(schema::kFormatVersionKey, schema::kFormatVersion);
+    }
+    // A new index has facet codes for every document it will get; one made
+    // before they existed gets them from `cydex retag`.
+    if (impl->db.get_lastdocid() == 0 && impl->db.get_metadata(schema::kFacetCodesKey).empty()) {
+      impl->db.set_metadata(schema::kFacetCodesKey, "1");
     }
     return Writer(std::move(impl));
   } catch (const Xapian::Error& error) {
@@ -341,9 +394,12 @@ Status Writer::remove(const std::string& id) {
 corpus::Result<int, IndexError> Writer::retag(
     const std::function<std::vector<corpus::Mention>(const StoredDocument&)>& tag) {
   int changed = 0;
+  bool add_codes = false;
   try {
     Xapian::WritableDatabase& db = impl_->db;
     const std::string tag_prefix(schema::kTagPrefix);
+    // An index made before facet codes existed gets them for every document.
+    add_codes = db.get_metadata(schema::kFacetCodesKey).empty();
     for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       Xapian::Document doc = db.get_document(*it);
       std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
@@ -361,11 +417,19 @@ corpus::Result<int, IndexError> Writer::retag(
                                    [](const StoredMention& a, const StoredMention& b) {
                                      return a.tag == b.tag && a.page == b.page && a.start == b.start && a.end == b.end;
                                    });
-      if (same) continue;
-      doc.set_data(stored->encode());
+      if (same && !add_codes) continue;
+      if (!same) doc.set_data(stored->encode());
       db.replace_document(*it, doc);
-      ++changed;
+      impl_->register_facets(doc);
+      if (!same) ++changed;
       if (Status due = impl_->commit_if_due(); !due) return corpus::Unexpected(due.error());
+    }
+  } catch (const Xapian::Error& error) {
+    return corpus::Unexpected(to_index_error(error, impl_->dir));
+  }
+  try {
+    if (add_codes && impl_->db.get_metadata(schema::kFacetCodesKey).empty()) {
+      impl_->db.set_metadata(schema::kFacetCodesKey, "1");
     }
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(to_index_error(error, impl_->dir));

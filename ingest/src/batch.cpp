@@ -3,16 +3,26 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cydex/corpus/catalogue.h"
 #include "cydex/corpus/discovery.h"
 #include "cydex/ingest/librarian_records.h"
+#include "result_queue.h"
 #include "worker_pool.h"
 
 namespace cydex::ingest {
 namespace {
+
+/// Extracted documents that may wait for the writer while it commits a
+/// batch. A commit of a large index takes seconds; at 150 documents a
+/// second of some 50 KB each, this holds several seconds of the workers'
+/// output, and bounds the memory they can run ahead with.
+constexpr std::size_t kQueuedResultBytes = std::size_t{64} << 20;
 
 PoolOptions pool_options(std::size_t workers, const WorkerLimits& limits) {
   return PoolOptions{.workers = workers,
@@ -79,16 +89,40 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
                             .catalogue = &catalogue,
                             .organisations = options.organisations,
                             .prepare_for_index = true};
-    WorkerPool pool(pipeline, pool_options(worker_count(options.jobs, found.files.size()), options.limits));
-    std::size_t done = 0;
-    pool.run(found.files, [&](const std::filesystem::path& path, ExtractResult result) {
-      DocumentOutcome outcome{path, false, false};
-      const PoolFlow flow = record(std::move(result), path, writer, catalogue, report, outcome);
-      if (flow == PoolFlow::Continue && options.on_progress) {
-        options.on_progress(outcome, ++done, found.files.size());
+    std::mutex fork_gate;
+    PoolOptions pool_settings = pool_options(worker_count(options.jobs, found.files.size()), options.limits);
+    pool_settings.fork_gate = &fork_gate;
+    // The pool is made (its workers forked) before the writer thread starts.
+    WorkerPool pool(pipeline, pool_settings);
+    ResultQueue queue(kQueuedResultBytes);
+    // The index is written on a thread of its own, so that the workers go
+    // on extracting while it commits a batch; this thread runs the pool.
+    std::thread writing([&] {
+      std::size_t done = 0;
+      while (std::optional<QueuedResult> item = queue.pop()) {
+        const std::lock_guard gate(fork_gate);
+        DocumentOutcome outcome{item->path, false, false};
+        PoolFlow flow = PoolFlow::Stop;
+        try {
+          flow = record(std::move(item->result), item->path, writer, catalogue, report, outcome);
+        } catch (const std::exception& error) {
+          report.fatal = index::IndexError{index::IndexErrorKind::Internal,
+                                         std::string("writing the index: ") + error.what()};
+        }
+        if (flow == PoolFlow::Stop) {
+          queue.abandon();
+          break;
+        }
+        if (options.on_progress) options.on_progress(outcome, ++done, found.files.size());
       }
-      return flow;
     });
+    pool.run(found.files, [&](const std::filesystem::path& path, ExtractResult result) {
+      const std::size_t bytes = result_bytes(result);
+      const bool taken = queue.push(QueuedResult{.path = path, .result = std::move(result), .bytes = bytes});
+      return taken ? PoolFlow::Continue : PoolFlow::Stop;
+    });
+    queue.close();
+    writing.join();
   }
 
   index::Status committed = writer.commit();

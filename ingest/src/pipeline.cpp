@@ -16,7 +16,14 @@ ExtractResult process_file(const Pipeline& pipeline, const std::filesystem::path
     if (!result) return result;
     if (pipeline.tagger != nullptr) result->mentions = pipeline.tagger->tag(result->pages);
     if (pipeline.catalogue != nullptr) apply_librarian_record(*result, *pipeline.catalogue, pipeline.organisations);
-    if (pipeline.prepare_for_index) result->prepared = index::prepare_document(*result);
+    if (pipeline.prepare_for_index) {
+      result->prepared = index::prepare_document(*result);
+      // The prepared form holds the pages and mentions (as stored data and
+      // terms); sending them a second time to the writer would double what
+      // crosses the channel and what the writer's process decodes.
+      result->pages.clear();
+      result->mentions.clear();
+    }
     return result;
   } catch (const std::exception& error) {
     return corpus::Unexpected(corpus::IngestError{path, "extract", corpus::ErrorKind::Internal, error.what()});

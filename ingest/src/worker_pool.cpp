@@ -28,13 +28,22 @@ WorkerPool::WorkerPool(const Pipeline& pipeline, const PoolOptions& options)
   // dehyphenator (about 0.1 s): read them once, here, and fork them along.
   if (slots_.size() > 1) WordLists::system().preload();
   // All workers are forked now, while the caller is still single-threaded;
-  // replacements are forked later from the same single thread.
-  for (Slot& slot : slots_) respawn(slot);
+  // replacements are forked later by run(), through the fork gate.
+  for (Slot& slot : slots_) spawn(slot);
 }
 
 WorkerPool::~WorkerPool() { stop_all(); }
 
 void WorkerPool::respawn(Slot& slot) {
+  if (options_.fork_gate == nullptr) {
+    spawn(slot);
+    return;
+  }
+  const std::lock_guard gate(*options_.fork_gate);
+  spawn(slot);
+}
+
+void WorkerPool::spawn(Slot& slot) {
   slot.worker.reset();
   auto spawned = WorkerProcess::spawn(*pipeline_, options_.worker);
   if (spawned) {

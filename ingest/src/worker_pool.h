@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@ struct PoolOptions {
   std::size_t workers = 1;              ///< Worker processes; at least one is started.
   std::chrono::seconds timeout{0};      ///< Per file; a worker over it is killed. Zero for none.
   WorkerSettings worker{};              ///< Limits inside each worker.
+  /// Held while a replacement worker is forked, when set. A caller whose
+  /// other thread consumes the results holds it while that thread works on
+  /// one, so that no fork copies the process in the middle of that work
+  /// (with a lock of its libraries taken). Not taken for the first workers,
+  /// which are forked before any other thread exists.
+  std::mutex* fork_gate = nullptr;
 };
 
 /// What the consumer of results wants next.
@@ -34,9 +41,9 @@ using ResultHandler = std::function<PoolFlow(const std::filesystem::path& path, 
 /// Runs the pipeline over files in worker processes, so that a file that
 /// makes a library spin, exhaust memory or crash costs that file only.
 ///
-/// The parent stays single-threaded: it hands out paths, waits on the
-/// workers' channels with poll(), and kills a worker that exceeds the time
-/// limit. A worker that is killed or dies is reported against its file as
+/// run() works on the thread that made the pool: it hands out paths, waits
+/// on the workers' channels with poll(), and kills a worker that exceeds
+/// the time limit. A worker dies with that thread (PR_SET_PDEATHSIG). A worker that is killed or dies is reported against its file as
 /// an IngestError (Timeout, TooLarge or Internal; stage "extract"), the file
 /// is not retried, and a new worker is forked in its place. All workers are
 /// reaped by run() and by the destructor, so no zombie is left.
@@ -76,6 +83,9 @@ class WorkerPool {
   void enforce_deadlines(Run& run);
   void fail_remaining(Run& run);
   static void deliver(Run& run, const std::filesystem::path& path, ExtractResult result);
+  /// Forks a worker into `slot`, replacing any it had.
+  void spawn(Slot& slot);
+  /// spawn() through the fork gate.
   void respawn(Slot& slot);
   [[nodiscard]] corpus::IngestError worker_lost(Slot& slot, const std::filesystem::path& path, int status) const;
   [[nodiscard]] int poll_timeout_ms() const;

@@ -75,11 +75,13 @@ std::vector<FacetValue> year_ranges(const std::vector<FacetValue>& years, int si
   return out;
 }
 
-std::vector<FacetValue> FacetCollector::values() const {
+std::vector<FacetValue> facet_values(const std::map<std::string, int>& counts) {
   std::vector<FacetValue> out;
-  for (const auto& [value, count] : counts()) out.push_back(FacetValue{value, count});
+  for (const auto& [value, count] : counts) out.push_back(FacetValue{value, count});
   sort_by_count(out);
   return out;
 }
+
+std::vector<FacetValue> FacetCollector::values() const { return facet_values(counts()); }
 
 }  // namespace cydex::search

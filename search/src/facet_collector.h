@@ -61,6 +61,9 @@ class FacetCollector {
   Xapian::ValueCountMatchSpy portable_;
 };
 
+/// `counts` as facet values: by count descending, then value ascending.
+std::vector<FacetValue> facet_values(const std::map<std::string, int>& counts);
+
 /// Year facet values grouped in ranges of `size` years aligned on multiples
 /// of it ("2015-2019" for 5), counts summed (each document has one year, so
 /// the sums stay exact); by count descending, then range. Values that are

@@ -6,16 +6,19 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
+#include <exception>
 #include <system_error>
+#include <thread>
 
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
 #include "facet_collector.h"
+#include "facet_counting.h"
 #include "cydex/corpus/keyword_in_context.h"
+#include "docid_range.h"
 #include "query_builder.h"
 #include "snippeter.h"
 #include "sort_key.h"
-#include "tag_count_spy.h"
 
 namespace cydex::search {
 namespace schema = index::schema;
@@ -77,6 +80,22 @@ struct Searcher::Impl {
   bool remote = false;
   std::optional<QueryBuilder> builder;
   std::optional<Snippeter> snippeter;
+  /// Exact searches of a single local index with at least
+  /// `parallel_min_documents` documents split the match into `slices`
+  /// docid ranges, one thread each.
+  unsigned slices = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+  Xapian::doccount parallel_min_documents = kParallelMinDocuments;
+  /// Extra handles on the index, one per slice after the first.
+  std::vector<Xapian::Database> twins{};
+  /// Every shard is local and has facet codes for every document
+  /// (index::schema::kFacetCodesKey): facets are counted from the codes.
+  bool facet_codes = false;
+  FacetCodeNames facet_names{};
+
+  /// Sets facet_codes and facet_names from the shards at `locations`.
+  void read_facet_codes();
+
+  std::vector<Xapian::Database> slice_handles();
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -150,6 +169,7 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path
     impl->db = std::move(*db);
     impl->builder.emplace(impl->db);
     impl->snippeter.emplace();
+    impl->read_facet_codes();
     return Searcher(std::move(impl));
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(SearchError{SearchErrorKind::Index, dir.string() + ": " + error.get_msg()});
@@ -157,6 +177,24 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path
 }
 
 bool Searcher::is_remote_location(const std::string& location) { return location.starts_with(kRemoteScheme); }
+
+void Searcher::Impl::read_facet_codes() {
+  facet_codes = false;
+  facet_names = FacetCodeNames{};
+  if (remote) return;
+  std::vector<Xapian::Database> shards;
+  if (locations.size() == 1) {
+    shards.push_back(db);
+  } else {
+    // The metadata of a combined database is its first shard's only.
+    for (const std::string& location : locations) shards.emplace_back(location);
+  }
+  for (const Xapian::Database& shard : shards) {
+    if (shard.get_metadata(schema::kFacetCodesKey) != "1") return;
+  }
+  for (const Xapian::Database& shard : shards) facet_names.load(shard);
+  facet_codes = true;
+}
 
 corpus::Result<Searcher, SearchError> Searcher::open(const std::vector<std::string>& locations) {
   if (locations.empty()) return corpus::Unexpected(SearchError{SearchErrorKind::NoIndex, "no index given"});
@@ -180,6 +218,7 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::vector<std::stri
     // local shard the words match as written and no correction is offered.
     impl->builder.emplace(impl->db);
     impl->snippeter.emplace();
+    impl->read_facet_codes();
     return Searcher(std::move(impl));
   } catch (const Xapian::Error& error) {
     std::string joined;
@@ -231,6 +270,70 @@ std::map<std::string, int> Searcher::tag_document_counts() {
   return counts;
 }
 
+namespace {
+
+/// The match of one slice of the database (or of all of it): its own
+/// Enquire, MSet and facet spies, on a Xapian::Database handle no other
+/// thread uses.
+struct Slice {
+  Slice(const Xapian::Database& handle, const FacetPlan& plan) : db(handle), enquire(handle), facets(plan, handle) {}
+
+  /// Runs `query` for the first `wanted` hits, checking at least
+  /// `check_at_least` documents (all of them for exact counts).
+  void run(const Xapian::Query& query, const SearchRequest& request, bool remote, Xapian::doccount wanted,
+           Xapian::doccount check_at_least) {
+    enquire.set_query(query);
+    sort_key = apply_sort(enquire, request, remote);
+    facets.attach(enquire);
+    mset = enquire.get_mset(0, wanted, check_at_least);
+  }
+
+  Xapian::Database db;
+  Xapian::Enquire enquire;
+  MatchFacets facets;
+  std::unique_ptr<SortKeyMaker> sort_key{};
+  Xapian::MSet mset{};
+};
+
+/// A hit of some slice, ordered as Xapian orders one match: by sort key
+/// (if any, in the request's direction), then weight descending, then docid.
+struct SliceHit {
+  std::size_t slice = 0;
+  Xapian::MSetIterator it;
+  std::string key{};
+  double weight = 0.0;
+  Xapian::docid docid = 0;
+};
+
+}  // namespace
+
+void Searcher::set_parallelism(unsigned slices, unsigned min_documents) {
+  impl_->slices = std::max(slices, 1U);
+  impl_->parallel_min_documents = min_documents;
+  impl_->twins.clear();
+}
+
+std::vector<Xapian::Database> Searcher::Impl::slice_handles() {
+  // One handle per slice, all at the revision of `db`: a Xapian::Database
+  // is not thread-safe, so each thread reads through its own.
+  std::vector<Xapian::Database> handles{db};
+  if (remote || locations.size() != 1 || slices < 2 || db.get_doccount() < parallel_min_documents) return handles;
+  if (twins.size() + 1 != slices) {
+    twins.clear();
+    for (unsigned i = 1; i < slices; ++i) twins.emplace_back(locations.front());
+  }
+  for (Xapian::Database& twin : twins) {
+    // A writer committed since `db` was opened: a twin cannot go back to
+    // that revision, so this search runs whole rather than mix two states.
+    if (twin.get_revision() != db.get_revision()) {
+      twins.clear();
+      return handles;
+    }
+  }
+  handles.insert(handles.end(), twins.begin(), twins.end());
+  return handles;
+}
+
 corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
@@ -253,40 +356,73 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
     const auto wants = [&](const std::string& name) {
       return exact && std::find(wanted.begin(), wanted.end(), name) != wanted.end();
     };
+    FacetPlan plan;
+    for (const char* name : {"organisation", "year", "language", "format"}) {
+      if (wants(name)) plan.value_facets.emplace_back(name);
+    }
+    plan.tags = wants("norm") || wants("actor") || wants("instrument");
     // A stock xapian-tcpsrv knows only Xapian's own spies: with a remote
     // shard every facet is counted the portable way, equally exact.
-    const FacetCollector::Mode mode = impl_->remote ? FacetCollector::Mode::Portable : FacetCollector::Mode::Streaming;
-    std::deque<FacetCollector> facets;
-    if (wants("organisation")) facets.emplace_back("organisation", schema::kOrganisationSlot, impl_->db, mode);
-    if (wants("year")) facets.emplace_back("year", schema::kYearSlot, impl_->db, mode);
-    if (wants("language")) facets.emplace_back("language", schema::kLanguageSlot, impl_->db, mode);
-    if (wants("format")) facets.emplace_back("format", schema::kFormatSlot, impl_->db, mode);
-    FacetCollector tags("tags", schema::kTagsSlot, impl_->db, mode);
-    const bool wants_tags = wants("norm") || wants("actor") || wants("instrument");
-
-    Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(query);
-    const std::unique_ptr<SortKeyMaker> sort_key = apply_sort(enquire, request, impl_->remote);
-    for (FacetCollector& facet : facets) facet.attach(enquire);
-    if (wants_tags) tags.attach(enquire);
+    plan.mode = impl_->remote ? FacetCollector::Mode::Portable : FacetCollector::Mode::Streaming;
+    plan.source = impl_->facet_codes ? FacetPlan::Source::Codes : FacetPlan::Source::Slots;
 
     // Exact counting checks every document: the total and the facet counts are
-    // exact. An estimate checks only what the page of hits needs.
+    // exact. An estimate checks only what the page of hits needs, and is
+    // cheap enough to run whole.
     const Xapian::doccount check_at_least = exact ? impl_->db.get_doccount() : 0;
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(request.offset, 0)),
-                                               static_cast<Xapian::doccount>(std::max(request.limit, 0)),
-                                               check_at_least);
-    result.total = static_cast<int>(mset.get_matches_estimated());
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    if (result.total < 3) result.suggestion = impl_->builder->spelling_suggestion(request.query);
-    for (const FacetCollector& facet : facets) {
-      result.facets[facet.name()] = facet.name() == "year" ? year_ranges(facet.values(), request.year_bucket)
-                                                           : facet.values();
+    const auto hits_wanted = static_cast<Xapian::doccount>(std::max(request.offset, 0) + std::max(request.limit, 0));
+    std::vector<Xapian::Database> handles = exact ? impl_->slice_handles() : std::vector<Xapian::Database>{impl_->db};
+    std::deque<Slice> slices;
+    for (const Xapian::Database& handle : handles) slices.emplace_back(handle, plan);
+
+    if (slices.size() == 1) {
+      slices.front().run(query, request, impl_->remote, hits_wanted, check_at_least);
+    } else {
+      // Each slice matches its own span of docids on its own thread; the
+      // query travels serialised, as a Xapian::Query may not be shared
+      // between threads.
+      const std::string serialised = query.serialise();
+      const Xapian::docid last = impl_->db.get_lastdocid();
+      const Xapian::docid span = last / static_cast<Xapian::docid>(slices.size()) + 1;
+      std::vector<std::exception_ptr> failures(slices.size());
+      const auto run_slice = [&](std::size_t i) {
+        try {
+          const Xapian::docid first = static_cast<Xapian::docid>(i) * span + 1;
+          const Xapian::docid end = i + 1 == slices.size() ? last : first + span - 1;
+          const Xapian::Query own = i == 0 ? query : Xapian::Query::unserialise(serialised);
+          const Xapian::Query range((new DocidRangeSource(first, end))->release());
+          slices[i].run(Xapian::Query(Xapian::Query::OP_FILTER, own, range), request,
+                        impl_->remote, hits_wanted, check_at_least);
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+      };
+      std::vector<std::thread> threads;
+      for (std::size_t i = 1; i < slices.size(); ++i) threads.emplace_back(run_slice, i);
+      run_slice(0);
+      for (std::thread& thread : threads) thread.join();
+      for (const std::exception_ptr& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+      }
     }
-    if (wants_tags) {
-      const std::map<std::string, int> tag_counts = tags.counts();
+
+    result.total = 0;
+    result.total_exact = true;
+    for (const Slice& slice : slices) {
+      result.total += static_cast<int>(slice.mset.get_matches_estimated());
+      result.total_exact =
+          result.total_exact && slice.mset.get_matches_lower_bound() == slice.mset.get_matches_upper_bound();
+    }
+    if (result.total < 3) result.suggestion = impl_->builder->spelling_suggestion(request.query);
+    FacetTally tally;
+    for (const Slice& slice : slices) slice.facets.add_to(tally, impl_->facet_names);
+    for (const std::string& name : plan.value_facets) {
+      const std::vector<FacetValue> values = facet_values(tally.values[name]);
+      result.facets[name] = name == "year" ? year_ranges(values, request.year_bucket) : values;
+    }
+    if (plan.tags) {
       for (const char* category : {"norm", "actor", "instrument"}) {
-        if (wants(category)) result.facets[category] = tag_facet(tag_counts, category);
+        if (wants(category)) result.facets[category] = tag_facet(tally.tags, category);
       }
     }
     if (request.facet_limit > 0) {
@@ -297,14 +433,35 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       }
     }
 
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document document = it.get_document();
+    // The page of hits: the slices' best, merged in the order one match
+    // over the whole database gives.
+    std::vector<SliceHit> merged;
+    const bool keyed = request.sort != SortOrder::Relevance;
+    for (std::size_t i = 0; i < slices.size(); ++i) {
+      for (Xapian::MSetIterator it = slices[i].mset.begin(); it != slices[i].mset.end(); ++it) {
+        merged.push_back(SliceHit{i, it, keyed ? it.get_sort_key() : std::string(), it.get_weight(), *it});
+      }
+    }
+    if (slices.size() > 1) {
+      const bool descending_key = (request.sort == SortOrder::Date) != request.reverse;
+      std::stable_sort(merged.begin(), merged.end(), [&](const SliceHit& a, const SliceHit& b) {
+        if (a.key != b.key) return descending_key ? a.key > b.key : a.key < b.key;
+        if (a.weight != b.weight) return a.weight > b.weight;
+        return a.docid < b.docid;
+      });
+    }
+    const std::size_t first = std::min(merged.size(), static_cast<std::size_t>(std::max(request.offset, 0)));
+    const std::size_t stop = std::min(merged.size(), first + static_cast<std::size_t>(std::max(request.limit, 0)));
+    for (std::size_t rank = first; rank < stop; ++rank) {
+      const SliceHit& at = merged[rank];
+      Slice& slice = slices[at.slice];
+      const Xapian::Document document = at.it.get_document();
       const std::optional<index::StoredDocument> stored = index::StoredDocument::decode(document.get_data());
       if (!stored) continue;
       Hit hit;
       hit.id = stored->id;
-      hit.rank = request.offset + static_cast<int>(it.get_rank() - mset.get_firstitem()) + 1;
-      hit.score = it.get_weight();
+      hit.rank = static_cast<int>(rank) + 1;
+      hit.score = at.weight;
       hit.title = stored->title;
       hit.organisation = stored->organisation;
       hit.year = stored->year;
@@ -312,8 +469,9 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       hit.paths = stored->paths;
       hit.format = stored->format;
       hit.language = stored->language;
-      const MatchedTerms terms = body_terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-      hit.snippet = impl_->snippeter->best_passage(*stored, terms, &impl_->db, *it);
+      const MatchedTerms terms =
+          body_terms(slice.enquire.get_matching_terms_begin(at.it), slice.enquire.get_matching_terms_end(at.it));
+      hit.snippet = impl_->snippeter->best_passage(*stored, terms, &slice.db, at.docid);
       result.hits.push_back(std::move(hit));
     }
   } catch (const Xapian::DatabaseModifiedError& error) {

@@ -132,7 +132,8 @@ TEST(CopiesKillE2e, KilledRunWithCopiesThenRerunGivesOneDocumentPerContent) {
   for (const int delay_ms : {20, 40, 60, 90, 130}) {
     SCOPED_TRACE("killed after " + std::to_string(delay_ms) + " ms");
     const fs::path index = dir.path() / ("killed-" + std::to_string(delay_ms));
-    const pid_t pid = spawn_cydex({"--index", index.string(), "reindex", "--jobs", "2", "-q", collection});
+    const pid_t pid =
+        spawn_cydex({"--index", index.string(), "reindex", "--jobs", "2", "--batch-size", "10", "-q", collection});
     ASSERT_GT(pid, 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     kill(-pid, SIGKILL);

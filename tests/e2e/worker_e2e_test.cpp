@@ -91,6 +91,9 @@ TEST_F(WorkerE2e, WorkerOptionsAreChecked) {
       {{"ingest", "--memory-limit", "-1", "x"}, "--memory-limit takes a whole number from 0"},
       // The same check on extract.
       {{"extract", "--timeout", "1.5", "x"}, "--timeout takes a whole number from 0"},
+      // A batch must hold a document.
+      {{"ingest", "--batch-size", "0", "x"}, "--batch-size takes a whole number from 1"},
+      {{"reindex", "--batch-size", "many", "x"}, "--batch-size takes a whole number from 1"},
   };
   for (const Row& row : rows) {
     const auto result = run_cydex(row.args);

@@ -47,6 +47,10 @@ inline constexpr Xapian::valueno kTagsSlot = 7;          ///< Tag ids of the doc
 /// A document with several paths (identical copies) holds one such record per
 /// path, primary first, joined by '\0'.
 inline constexpr Xapian::valueno kSourceSlot = 8;
+/// The document's facet values (slots 1-4 and 7) as 32-bit codes, four
+/// bytes each, little-endian: what exact facet counting reads for every
+/// match (facet_codes.h).
+inline constexpr Xapian::valueno kFacetCodesSlot = 9;
 
 /// Metadata key of the roots `cydex reindex` keeps in step, '\n'-separated absolute paths.
 inline constexpr const char* kRootsKey = "cydex:roots";
@@ -55,6 +59,15 @@ inline constexpr const char* kFailedKeyPrefix = "cydex:failed:";
 /// Metadata key prefix of the catalogue record each file was indexed with:
 /// "cydex:record:PATH" -> SHA-256 of the record's indexed fields (absent: no record).
 inline constexpr const char* kRecordKeyPrefix = "cydex:record:";
+
+/// Metadata key prefix of facet codes: "cydex:facet:XXXXXXXX" (the code in
+/// hex) -> "FIELD<TAB>VALUE", written by the writer for each code it indexes.
+inline constexpr const char* kFacetNamePrefix = "cydex:facet:";
+/// Metadata key saying whether every document has its facet codes: "1"
+/// when so (an index created with them, or retagged since), "collision"
+/// when two facet values share a code; absent in an index made before the
+/// codes existed. Searches count facets from the codes only when "1".
+inline constexpr const char* kFacetCodesKey = "cydex:facet-codes";
 
 // --- Positions ---------------------------------------------------------------
 /// Term positions left empty between the title and page 1 and between pages,

@@ -2,6 +2,7 @@
 /// @brief Writer: adds, replaces and removes documents in an on-disk Xapian index.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -28,9 +29,18 @@ enum class Placement {
 };
 
 struct WriterOptions {
-  /// Documents per commit. A kill loses at most this many documents' work;
-  /// the index always opens at its last commit.
-  int batch_size = 100;
+  /// Documents per commit. A kill loses at most this many documents' work
+  /// (a rerun redoes it); the index always opens at its last commit. Each
+  /// commit rewrites the B-tree blocks the batch touched and syncs them, so
+  /// small batches multiply the writing: 100 documents a commit wrote about
+  /// 2 MB to disk per document of a 50,000-document index, 1,000 a tenth of
+  /// that (docs/BENCHMARKS.md). Larger batches hold more in memory and cost
+  /// Xapian more CPU time per document again.
+  int batch_size = 1000;
+  /// The pending documents' size, in bytes (their Xapian form: terms,
+  /// positions and stored text), that also ends a batch, so that memory
+  /// stays bounded when the documents are large (long PDFs). Zero for none.
+  std::size_t batch_bytes = std::size_t{128} << 20;
 };
 
 /// The single writer of an index. Holding a Writer holds the index's write

@@ -69,9 +69,12 @@ struct BatchOptions {
 /// index failure (disk full) commits what it can and stops the run.
 ///
 /// Extraction runs in `options.jobs` worker processes forked at the start,
-/// so the caller must not have started any thread. Documents are written in
-/// the order their extraction completes; on_progress is called once per
-/// file, in the calling process.
+/// so the caller must not have started any thread. The index is written on
+/// a second thread, which takes results from a bounded queue while the
+/// calling thread runs the workers: extraction goes on during a commit.
+/// Documents are written in the order their extraction completes;
+/// on_progress is called once per file, on the writing thread, in order.
+/// `writer` is used only by that thread until ingest_paths returns.
 BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index::Writer& writer,
                          const ExtractorRegistry& registry, const BatchOptions& options);
 

@@ -25,7 +25,9 @@ struct Pipeline {
   const corpus::OrganisationNames* organisations = nullptr;
   /// Builds the index's form of each document here
   /// (ExtractedDocument::prepared): workers tokenise, stem and lay out the
-  /// document in parallel, and the single writer only adds it.
+  /// document in parallel, and the single writer only adds it. The result
+  /// then carries no pages or mentions of its own: they are in the
+  /// prepared form.
   bool prepare_for_index = false;
 };
 

@@ -38,6 +38,17 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
+  /// Below this many documents a search runs on one thread: it takes a few
+  /// milliseconds anyway.
+  static constexpr unsigned kParallelMinDocuments = 20000;
+  /// Splits each exact search of a single local index of at least
+  /// `min_documents` documents into `slices` docid ranges matched in
+  /// parallel, each on its own thread and its own handle on the index; the
+  /// results are those of one match of the whole. By default, one slice per
+  /// core (at most 4) from kParallelMinDocuments documents. 1 turns it off.
+  /// Several shards, a remote one, or an estimated count always run whole.
+  void set_parallelism(unsigned slices, unsigned min_documents);
+
   /// Runs the request. Facet counts cover all matching documents, not only
   /// the page of hits returned. Errors: BadQuery with the parser's reason.
   corpus::Result<SearchResult, SearchError> search(const SearchRequest& request);
