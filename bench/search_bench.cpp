@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -208,6 +209,17 @@ int inprocess(const std::string& index, const std::vector<Query>& queries, int r
               "timed runs after one warm-up run; wall time, and the process's CPU time over all its threads (less "
               "sensitive to other load on the machine). Every query counts all facets; %s.%s\n\n",
               queries.size(), searcher->document_count(), open_ms, runs, slicing.c_str(), failed.c_str());
+  if (const char* dump = std::getenv("SEARCH_BENCH_PER_QUERY")) {
+    // One line per query, for finding the slow ones: class, matches, median
+    // wall ms with hits and with facets only, the query.
+    if (FILE* out = std::fopen(dump, "w")) {
+      for (std::size_t i = 0; i < queries.size(); ++i) {
+        std::fprintf(out, "%s\t%d\t%.1f\t%.1f\t%s\n", queries[i].cls.c_str(), totals[i], median(wall[0][i]),
+                     median(wall[1][i]), queries[i].text.c_str());
+      }
+      std::fclose(out);
+    }
+  }
   std::printf("As `cydex search` runs it: 10 hits with snippets, all facets:\n\n");
   print_latency_table(queries, wall[0], cpu[0], totals);
   std::printf("\nFacets only, no hits (`cydex search -n 0`):\n\n");

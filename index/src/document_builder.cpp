@@ -9,6 +9,7 @@
 #include "cydex/index/prepared_document.h"
 #include "cydex/index/schema.h"
 #include "cydex/index/stored_document.h"
+#include "cydex/index/word_pairs.h"
 
 namespace cydex::index {
 namespace {
@@ -41,14 +42,33 @@ class StemmedTerms {
   std::unordered_map<std::string, Xapian::termcount> counts_{};
 };
 
+/// The pair terms of a document with their counts, added once per distinct
+/// term at the end, as StemmedTerms does.
+class WordPairs {
+ public:
+  void add(const std::string& first, const std::string& second, Xapian::termcount wdf) {
+    if (forms_pair(first, second)) counts_[pair_term(first, second)] += wdf;
+  }
+
+  void add_to(Xapian::Document& doc) const {
+    for (const auto& [term, wdf] : counts_) doc.add_term(term, wdf);
+  }
+
+ private:
+  std::unordered_map<std::string, Xapian::termcount> counts_{};
+};
+
 /// Adds every word of `text` with positions from `*position` on, plus the
-/// stemmed form without positions. Advances `*position`.
+/// stemmed form without positions. Advances `*position`. Body text (no
+/// prefix) also gives its word pairs to `pairs` (word_pairs.h).
 void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
-                StemmedTerms& stems, Xapian::termcount wdf, Xapian::termpos* position) {
+                StemmedTerms& stems, WordPairs& pairs, Xapian::termcount wdf, Xapian::termpos* position) {
   const std::string stem_prefix = schema::term(schema::kStemPrefix, prefix);
-  for (const Token& token : tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
     doc.add_posting(schema::term(prefix, token.term), ++*position, wdf);
     stems.add(stem_prefix, token.term, wdf);
+    if (prefix.empty() && i > 0) pairs.add(tokens[i - 1].term, token.term, wdf);
   }
 }
 
@@ -92,6 +112,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   const corpus::DocumentMetadata& meta = extracted.metadata;
   const std::string format(corpus::to_string(extracted.source.media_type));
   StemmedTerms stem(stemmer_for(meta.language));
+  WordPairs pairs;
   Xapian::Document doc;
 
   StoredDocument stored;
@@ -112,18 +133,18 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   // The title is searchable on its own (S) and as part of the text, ahead of page 1.
   Xapian::termpos position = 0;
   const std::vector<Token> title_tokens = analyzer_.tokenize(meta.title);
-  index_text(doc, title_tokens, schema::kTitlePrefix, stem, 1, &position);
+  index_text(doc, title_tokens, schema::kTitlePrefix, stem, pairs, 1, &position);
   position = 0;
-  index_text(doc, title_tokens, "", stem, kTitleWeight, &position);
+  index_text(doc, title_tokens, "", stem, pairs, kTitleWeight, &position);
   for (const corpus::Page& page : extracted.pages) {
     position += schema::kPageGap;
     stored.pages.push_back(StoredPage{page.number, static_cast<unsigned>(position + 1), page.text});
-    index_text(doc, analyzer_.tokenize(page.text), "", stem, 1, &position);
+    index_text(doc, analyzer_.tokenize(page.text), "", stem, pairs, 1, &position);
   }
   // Field words carry their stems too, as the query parser stems field terms.
   Xapian::termpos field_position = 0;
   for (const std::string& author : meta.authors) {
-    index_text(doc, analyzer_.tokenize(author), schema::kAuthorPrefix, stem, 1, &field_position);
+    index_text(doc, analyzer_.tokenize(author), schema::kAuthorPrefix, stem, pairs, 1, &field_position);
   }
 
   doc.add_boolean_term(schema::term(schema::kIdPrefix, extracted.source.id));
@@ -137,7 +158,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   doc.add_value(schema::kFormatSlot, format);
   if (!meta.organisation.empty()) {
     field_position = 0;
-    index_text(doc, analyzer_.tokenize(meta.organisation), schema::kOrgWordsPrefix, stem, 1, &field_position);
+    index_text(doc, analyzer_.tokenize(meta.organisation), schema::kOrgWordsPrefix, stem, pairs, 1, &field_position);
     doc.add_boolean_term(schema::term(schema::kOrgPrefix, analyzer_.fold(meta.organisation)));
     doc.add_value(schema::kOrganisationSlot, meta.organisation);
   }
@@ -155,6 +176,7 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   doc.add_value(schema::kTitleSortSlot, analyzer_.fold(meta.title));
   add_tags(doc, extracted.mentions, stored);
   stem.add_to(doc);
+  pairs.add_to(doc);
 
   doc.set_data(stored.encode());
   return doc;

@@ -17,6 +17,7 @@
 
 #include "cydex/index/facet_codes.h"
 #include "cydex/index/schema.h"
+#include "cydex/index/word_pairs.h"
 #include "document_builder.h"
 #include "xapian_error.h"
 
@@ -279,6 +280,11 @@ corpus::Result<Writer, IndexError> Writer::open(const std::filesystem::path& dir
     // before they existed gets them from `cydex retag`.
     if (impl->db.get_lastdocid() == 0 && impl->db.get_metadata(schema::kFacetCodesKey).empty()) {
       impl->db.set_metadata(schema::kFacetCodesKey, "1");
+    }
+    // Likewise the word pairs of phrases (word_pairs.h), which only a
+    // re-ingest gives an older index.
+    if (impl->db.get_lastdocid() == 0 && impl->db.get_metadata(schema::kPairsKey).empty()) {
+      impl->db.set_metadata(schema::kPairsKey, std::string(kWordPairsVersion));
     }
     return Writer(std::move(impl));
   } catch (const Xapian::Error& error) {

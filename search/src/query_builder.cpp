@@ -7,6 +7,7 @@
 
 #include "cydex/index/schema.h"
 #include "cydex/index/stemming.h"
+#include "phrase_pairs.h"
 
 namespace cydex::search {
 namespace schema = index::schema;
@@ -253,6 +254,8 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
       }
     }
   }
+
+  if (word_pairs_) query = with_word_pairs(query);
 
   std::vector<Xapian::Query> filters;
   if (!request.organisations.empty()) {

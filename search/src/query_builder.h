@@ -32,6 +32,10 @@ class QueryBuilder {
 
   Xapian::Query build(const SearchRequest& request);
 
+  /// Narrows exact phrases with the index's word pairs (phrase_pairs.h);
+  /// only for indexes made with the pairs of this version.
+  void use_word_pairs(bool use) { word_pairs_ = use; }
+
   /// The first mistake of the query that Xapian would accept silently or
   /// without a position: syntax (see find_syntax_problem) or a tag id that
   /// is neither in the index, nor in the taxonomy registered in it, nor in
@@ -68,6 +72,7 @@ class QueryBuilder {
   std::vector<StemGroup> groups_;                       ///< Every stemmer the index uses.
   std::vector<std::string> all_languages_;              ///< Every language of the index.
   std::optional<std::vector<std::string>> taxonomy_tags_;
+  bool word_pairs_ = false;
 };
 
 /// The stemmer of a language tag as the index applies it ("de-AT" -> German).

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cydex/index/schema.h"
+#include "cydex/index/word_pairs.h"
 #include "cydex/index/stored_document.h"
 #include "facet_collector.h"
 #include "facet_counting.h"
@@ -92,8 +93,12 @@ struct Searcher::Impl {
   bool facet_codes = false;
   FacetCodeNames facet_names{};
 
-  /// Sets facet_codes and facet_names from the shards at `locations`.
-  void read_facet_codes();
+  /// Each shard on its own (the one database, when there is one).
+  std::vector<Xapian::Database> shards{};
+
+  /// Reads what the shards' formats allow: facet codes (facet_codes,
+  /// facet_names) and word pairs (the builder's).
+  void read_index_formats();
 
   std::vector<Xapian::Database> slice_handles();
 };
@@ -167,9 +172,10 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path
     auto impl = std::make_unique<Impl>();
     impl->locations = {dir.string()};
     impl->db = std::move(*db);
+    impl->shards = {impl->db};
     impl->builder.emplace(impl->db);
     impl->snippeter.emplace();
-    impl->read_facet_codes();
+    impl->read_index_formats();
     return Searcher(std::move(impl));
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(SearchError{SearchErrorKind::Index, dir.string() + ": " + error.get_msg()});
@@ -178,20 +184,17 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::filesystem::path
 
 bool Searcher::is_remote_location(const std::string& location) { return location.starts_with(kRemoteScheme); }
 
-void Searcher::Impl::read_facet_codes() {
+void Searcher::Impl::read_index_formats() {
   facet_codes = false;
   facet_names = FacetCodeNames{};
-  if (remote) return;
-  std::vector<Xapian::Database> shards;
-  if (locations.size() == 1) {
-    shards.push_back(db);
-  } else {
-    // The metadata of a combined database is its first shard's only.
-    for (const std::string& location : locations) shards.emplace_back(location);
-  }
-  for (const Xapian::Database& shard : shards) {
-    if (shard.get_metadata(schema::kFacetCodesKey) != "1") return;
-  }
+  // The metadata of a combined database is its first shard's only, so each
+  // shard is asked for itself.
+  const auto every_shard = [&](const char* key, std::string_view value) {
+    return std::all_of(shards.begin(), shards.end(),
+                       [&](const Xapian::Database& shard) { return shard.get_metadata(key) == value; });
+  };
+  builder->use_word_pairs(every_shard(schema::kPairsKey, index::kWordPairsVersion));
+  if (remote || !every_shard(schema::kFacetCodesKey, "1")) return;
   for (const Xapian::Database& shard : shards) facet_names.load(shard);
   facet_codes = true;
 }
@@ -209,6 +212,7 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::vector<std::stri
     auto shard = remote ? open_remote(location) : open_folder(location);
     if (!shard) return corpus::Unexpected(shard.error());
     impl->db.add_database(*shard);
+    impl->shards.push_back(*shard);
     impl->locations.push_back(location);
     impl->remote = impl->remote || remote;
   }
@@ -218,7 +222,7 @@ corpus::Result<Searcher, SearchError> Searcher::open(const std::vector<std::stri
     // local shard the words match as written and no correction is offered.
     impl->builder.emplace(impl->db);
     impl->snippeter.emplace();
-    impl->read_facet_codes();
+    impl->read_index_formats();
     return Searcher(std::move(impl));
   } catch (const Xapian::Error& error) {
     std::string joined;

@@ -32,6 +32,10 @@ inline constexpr std::string_view kStemPrefix = "Z";          ///< Stemmed form,
 /// Tag identifier, whole ("XTnorm:13j", "XTactor:de"); wdf = number of mentions.
 /// One prefix for every category, so a new category needs no schema change.
 inline constexpr std::string_view kTagPrefix = "XT";
+/// Two adjacent words of a title or page, one of them very common, joined by
+/// a space ("XPthe court"), without positions; wdf = occurrences
+/// (word_pairs.h).
+inline constexpr std::string_view kPairPrefix = "XP";
 
 // --- Value slots -------------------------------------------------------------
 inline constexpr Xapian::valueno kYearSortableSlot = 0;  ///< sortable_serialise(year), for ranges.
@@ -68,6 +72,11 @@ inline constexpr const char* kFacetNamePrefix = "cydex:facet:";
 /// when two facet values share a code; absent in an index made before the
 /// codes existed. Searches count facets from the codes only when "1".
 inline constexpr const char* kFacetCodesKey = "cydex:facet-codes";
+
+/// Metadata key holding the version of the common-word list the index's
+/// pair terms were made with (index::kWordPairsVersion); absent in an
+/// index made without them.
+inline constexpr const char* kPairsKey = "cydex:word-pairs";
 
 // --- Positions ---------------------------------------------------------------
 /// Term positions left empty between the title and page 1 and between pages,
