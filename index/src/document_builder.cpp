@@ -138,8 +138,13 @@ Xapian::Document DocumentBuilder::build(const corpus::ExtractedDocument& extract
   index_text(doc, title_tokens, "", stem, pairs, kTitleWeight, &position);
   for (const corpus::Page& page : extracted.pages) {
     position += schema::kPageGap;
-    stored.pages.push_back(StoredPage{page.number, static_cast<unsigned>(position + 1), page.text});
-    index_text(doc, analyzer_.tokenize(page.text), "", stem, pairs, 1, &position);
+    const std::vector<Token> tokens = analyzer_.tokenize(page.text);
+    StoredPage& kept = stored.pages.emplace_back(StoredPage{page.number, static_cast<unsigned>(position + 1), page.text});
+    kept.words = static_cast<std::uint32_t>(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); i += kAnchorWords) {
+      kept.anchors.push_back(static_cast<std::uint32_t>(tokens[i].start));
+    }
+    index_text(doc, tokens, "", stem, pairs, 1, &position);
   }
   // Field words carry their stems too, as the query parser stems field terms.
   Xapian::termpos field_position = 0;

@@ -10,9 +10,58 @@
 namespace cydex::index {
 namespace {
 
-constexpr std::string_view kTag = "cydex-doc-2";
+constexpr std::string_view kTag = "cydex-doc-3";
+/// Documents stored before page anchors: no anchors field after a page's text.
+constexpr std::string_view kTagWithoutAnchors = "cydex-doc-2";
 /// Documents stored before the list of paths: no such list at the end.
 constexpr std::string_view kTagWithoutPaths = "cydex-doc-1";
+
+/// Anchors as one field: the word count, then each offset's difference from
+/// the one before, as varints.
+std::string encode_anchors(const StoredPage& page) {
+  std::string out;
+  const auto varint = [&](std::uint64_t value) {
+    while (value >= 0x80) {
+      out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+      value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+  };
+  varint(page.words);
+  std::uint32_t previous = 0;
+  for (const std::uint32_t offset : page.anchors) {
+    varint(offset - previous);
+    previous = offset;
+  }
+  return out;
+}
+
+bool decode_anchors(std::string_view bytes, StoredPage& page) {
+  std::vector<std::uint64_t> values;
+  std::uint64_t value = 0;
+  int shift = 0;
+  for (const char ch : bytes) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (shift > 56) return false;
+    value |= std::uint64_t{byte & 0x7fu} << shift;
+    if ((byte & 0x80) != 0) {
+      shift += 7;
+      continue;
+    }
+    values.push_back(value);
+    value = 0;
+    shift = 0;
+  }
+  if (shift != 0 || values.empty()) return values.empty() && bytes.empty();
+  page.words = static_cast<std::uint32_t>(values.front());
+  std::uint64_t offset = 0;
+  for (std::size_t i = 1; i < values.size(); ++i) {
+    offset += values[i];
+    if (offset > page.text.size()) return false;
+    page.anchors.push_back(static_cast<std::uint32_t>(offset));
+  }
+  return true;
+}
 
 class Encoder {
  public:
@@ -92,6 +141,7 @@ std::string StoredDocument::encode() const {
     out.number(page.number);
     out.number(page.first_position);
     out.field(page.text);
+    out.field(encode_anchors(page));
   }
   out.number(static_cast<long long>(mentions.size()));
   for (const StoredMention& mention : mentions) {
@@ -108,7 +158,7 @@ std::optional<StoredDocument> StoredDocument::decode(std::string_view bytes) {
   Decoder in(bytes);
   StoredDocument doc;
   std::string tag;
-  if (!in.field(tag) || (tag != kTag && tag != kTagWithoutPaths)) return std::nullopt;
+  if (!in.field(tag) || (tag != kTag && tag != kTagWithoutAnchors && tag != kTagWithoutPaths)) return std::nullopt;
   for (std::string* text : {&doc.id, &doc.path, &doc.format, &doc.status, &doc.title, &doc.organisation,
                             &doc.date, &doc.language, &doc.url}) {
     if (!in.field(*text)) return std::nullopt;
@@ -126,6 +176,10 @@ std::optional<StoredDocument> StoredDocument::decode(std::string_view bytes) {
     long long number = 0;
     long long first = 0;
     if (!in.number(number) || !in.number(first) || !in.field(page.text)) return std::nullopt;
+    if (tag == kTag) {
+      std::string anchors;
+      if (!in.field(anchors) || !decode_anchors(anchors, page)) return std::nullopt;
+    }
     page.number = static_cast<int>(number);
     page.first_position = static_cast<unsigned>(first);
   }

@@ -19,6 +19,7 @@
 #include "cydex/index/schema.h"
 #include "cydex/index/word_pairs.h"
 #include "document_builder.h"
+#include "unpacked_document.h"
 #include "xapian_error.h"
 
 namespace cydex::index {
@@ -45,17 +46,8 @@ struct Writer::Impl {
   /// more than indexing the words.
   std::unordered_map<std::string, Xapian::termcount> spelling{};
 
-  void note_spelling(const Xapian::Document& doc) {
-    for (Xapian::TermIterator term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-      const std::string& word = *term;
-      const unsigned char lead = static_cast<unsigned char>(word[0]);
-      // Prefixed terms are fields, not words; numbers and very long or
-      // very short strings make no useful suggestion.
-      if (lead >= 'A' && lead <= 'Z') continue;
-      if (word.size() < 3 || word.size() > 40) continue;
-      if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) continue;
-      spelling[word] += term.get_wdf();
-    }
+  void note_spelling(const std::vector<std::pair<std::string, Xapian::termcount>>& words) {
+    for (const auto& [word, wdf] : words) spelling[word] += wdf;
   }
 
   /// The facet codes recorded in the index's metadata, code -> record, once
@@ -200,11 +192,24 @@ struct Writer::Impl {
     save(*held, after);
   }
 
-  /// Indexes `extracted` under its own id, with `others` as further paths.
-  void write(const corpus::ExtractedDocument& extracted, const std::vector<IndexedSource>& others) {
-    Xapian::Document doc = extracted.prepared.empty() ? builder.build(extracted)
-                                                      : Xapian::Document::unserialise(extracted.prepared);
-    pending_bytes += extracted.prepared.empty() ? doc.get_data().size() : extracted.prepared.size();
+  /// Indexes `extracted` under its own id, with `others` as further paths;
+  /// its Xapian form is `unpacked` when given, else decoded from
+  /// `extracted.prepared`, else built here.
+  void write(const corpus::ExtractedDocument& extracted, const std::vector<IndexedSource>& others,
+             UnpackedDocument* unpacked = nullptr) {
+    UnpackedDocument decoded;
+    if ((unpacked == nullptr || unpacked->empty()) && !extracted.prepared.empty()) {
+      decoded = UnpackedDocument::unpack(extracted.prepared);
+      unpacked = &decoded;
+    }
+    Xapian::Document doc;
+    if (unpacked != nullptr && !unpacked->empty()) {
+      doc = unpacked->impl()->doc;
+      pending_bytes += unpacked->bytes();
+    } else {
+      doc = builder.build(extracted);
+      pending_bytes += doc.get_data().size();
+    }
     if (!others.empty()) {
       std::optional<StoredDocument> stored = StoredDocument::decode(doc.get_data());
       std::vector<IndexedSource> all{indexed_source_of(extracted.source)};
@@ -220,10 +225,10 @@ struct Writer::Impl {
     register_facets(doc);
     // The corpus vocabulary feeds "did you mean".
     // (Words of replaced or removed documents stay; a suggestion is a hint.)
-    note_spelling(doc);
+    note_spelling(unpacked != nullptr && !unpacked->empty() ? unpacked->impl()->spelling : spelling_words(doc));
   }
 
-  Placement place(const corpus::ExtractedDocument& extracted) {
+  Placement place(const corpus::ExtractedDocument& extracted, UnpackedDocument* unpacked) {
     const std::string path = extracted.source.path.string();
     const std::string& signature = extracted.source.signature;
     std::optional<Held> same;
@@ -231,14 +236,14 @@ struct Writer::Impl {
     if (!same) {
       // New content at this path: a copy it shared a document with splits off.
       detach(path);
-      write(extracted, {});
+      write(extracted, {}, unpacked);
       return Placement::Indexed;
     }
     const auto at = std::find_if(same->sources.begin(), same->sources.end(),
                                  [&](const IndexedSource& source) { return source.path == path; });
     if (at == same->sources.begin()) {
       // The primary copy again (a rerun of ingest): index afresh, keep the other copies.
-      write(extracted, std::vector<IndexedSource>(same->sources.begin() + 1, same->sources.end()));
+      write(extracted, std::vector<IndexedSource>(same->sources.begin() + 1, same->sources.end()), unpacked);
       return Placement::Indexed;
     }
     std::vector<IndexedSource> after = same->sources;
@@ -343,9 +348,14 @@ Status Writer::put(const corpus::ExtractedDocument& document) {
 }
 
 corpus::Result<Placement, IndexError> Writer::place(const corpus::ExtractedDocument& document) {
+  return place(document, UnpackedDocument{});
+}
+
+corpus::Result<Placement, IndexError> Writer::place(const corpus::ExtractedDocument& document,
+                                                    UnpackedDocument unpacked) {
   Placement placement = Placement::Indexed;
   try {
-    placement = impl_->place(document);
+    placement = impl_->place(document, &unpacked);
   } catch (const Xapian::Error& error) {
     return corpus::Unexpected(to_index_error(error, impl_->dir));
   }

@@ -39,8 +39,8 @@ std::size_t worker_count(unsigned jobs, std::size_t files) {
 
 /// Adds one extraction result to the index and the report. Returns Stop on
 /// an index failure, which ends the run.
-PoolFlow record(ExtractResult result, const std::filesystem::path& path, index::Writer& writer,
-                const corpus::Catalogue& catalogue, BatchReport& report,
+PoolFlow record(ExtractResult result, index::UnpackedDocument unpacked, const std::filesystem::path& path,
+                index::Writer& writer, const corpus::Catalogue& catalogue, BatchReport& report,
                 DocumentOutcome& outcome) {
   if (!result) {
     report.failed.push_back(std::move(result).error());
@@ -49,7 +49,7 @@ PoolFlow record(ExtractResult result, const std::filesystem::path& path, index::
   corpus::ExtractedDocument& doc = result.value();
   // The single writer sees every document in turn, so two identical files
   // extracted at once by two workers still end up as one document.
-  auto placed = writer.place(doc);
+  auto placed = writer.place(doc, std::move(unpacked));
   if (!placed) {
     report.fatal = placed.error();
     return PoolFlow::Stop;
@@ -104,7 +104,8 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
         DocumentOutcome outcome{item->path, false, false};
         PoolFlow flow = PoolFlow::Stop;
         try {
-          flow = record(std::move(item->result), item->path, writer, catalogue, report, outcome);
+          flow = record(std::move(item->result), std::move(item->unpacked), item->path, writer, catalogue, report,
+                        outcome);
         } catch (const std::exception& error) {
           report.fatal = index::IndexError{index::IndexErrorKind::Internal,
                                          std::string("writing the index: ") + error.what()};
@@ -117,9 +118,14 @@ BatchReport ingest_paths(const std::vector<std::filesystem::path>& paths, index:
       }
     });
     pool.run(found.files, [&](const std::filesystem::path& path, ExtractResult result) {
-      const std::size_t bytes = result_bytes(result);
-      const bool taken = queue.push(QueuedResult{.path = path, .result = std::move(result), .bytes = bytes});
-      return taken ? PoolFlow::Continue : PoolFlow::Stop;
+      QueuedResult item{.path = path, .result = std::move(result)};
+      if (item.result && !item.result->prepared.empty()) {
+        // Decoded here, beside the writer rather than on its thread.
+        item.unpacked = index::UnpackedDocument::unpack(item.result->prepared);
+        item.result->prepared = std::string();
+      }
+      item.bytes = result_bytes(item.result) + item.unpacked.bytes();
+      return queue.push(std::move(item)) ? PoolFlow::Continue : PoolFlow::Stop;
     });
     queue.close();
     writing.join();

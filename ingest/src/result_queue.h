@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 
+#include "cydex/index/prepared_document.h"
 #include "cydex/ingest/pipeline.h"
 
 namespace cydex::ingest {
@@ -17,6 +18,9 @@ namespace cydex::ingest {
 struct QueuedResult {
   std::filesystem::path path;
   ExtractResult result;
+  /// The result's prepared form, decoded off the writer's thread (its
+  /// `prepared` bytes are then cleared); empty when there is none.
+  index::UnpackedDocument unpacked{};
   std::size_t bytes = 0;  ///< Approximate memory the result holds (texts and the prepared document).
 };
 

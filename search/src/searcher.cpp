@@ -299,6 +299,15 @@ struct Slice {
   Xapian::MSet mset{};
 };
 
+/// Whether `query` has a wildcard, whose terms only the match knows.
+bool has_wildcard(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (has_wildcard(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 /// A hit of some slice, ordered as Xapian orders one match: by sort key
 /// (if any, in the request's direction), then weight descending, then docid.
 struct SliceHit {
@@ -437,6 +446,9 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       }
     }
 
+    std::optional<MatchedTerms> query_terms;
+    if (request.limit > 0 && !has_wildcard(query)) query_terms = body_terms(query.get_terms_begin(), query.get_terms_end());
+
     // The page of hits: the slices' best, merged in the order one match
     // over the whole database gives.
     std::vector<SliceHit> merged;
@@ -473,8 +485,12 @@ corpus::Result<SearchResult, SearchError> Searcher::search(const SearchRequest& 
       hit.paths = stored->paths;
       hit.format = stored->format;
       hit.language = stored->language;
+      // The query's own terms serve every hit (the snippeter looks for them
+      // in the document), except where the match expands a wildcard.
       const MatchedTerms terms =
-          body_terms(slice.enquire.get_matching_terms_begin(at.it), slice.enquire.get_matching_terms_end(at.it));
+          query_terms ? *query_terms
+                      : body_terms(slice.enquire.get_matching_terms_begin(at.it),
+                                   slice.enquire.get_matching_terms_end(at.it));
       hit.snippet = impl_->snippeter->best_passage(*stored, terms, &slice.db, at.docid);
       result.hits.push_back(std::move(hit));
     }

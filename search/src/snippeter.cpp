@@ -2,8 +2,11 @@
 #include "snippeter.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "cydex/index/schema.h"
+#include "page_tokens.h"
 #include "query_builder.h"
 
 namespace cydex::search {
@@ -122,28 +125,37 @@ std::optional<std::vector<Snippeter::PageMatches>> Snippeter::locate(const index
   }
   std::vector<PageMatches> pages(doc.pages.size());
   try {
-    for (Xapian::TermIterator term = db.termlist_begin(did); term != db.termlist_end(did); ++term) {
+    std::size_t number = 0;
+    const Xapian::TermIterator end = db.termlist_end(did);
+    Xapian::TermIterator term = db.termlist_begin(did);
+    while (term != end) {
       const std::string word = *term;
-      // Prefixed terms (fields, stems, tags) start with a capital; words never do.
-      if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+      if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') {
+        // Prefixed terms (fields, stems, word pairs, tags) start with a
+        // capital and come together in byte order: skip past all of them.
+        term.skip_to("[");
+        continue;
+      }
       const bool matched = terms.exact.count(word) > 0 ||
                            (!terms.stemmed.empty() && terms.stemmed.count(stem_of(stemmer, word)) > 0);
-      if (!matched) continue;
-      for (Xapian::PositionIterator at = term.positionlist_begin(); at != term.positionlist_end(); ++at) {
-        // Positions before the first page are the title's.
-        const auto after = std::upper_bound(firsts.begin(), firsts.end(), *at);
-        if (after == firsts.begin()) continue;
-        PageMatches& page = pages[static_cast<std::size_t>(after - firsts.begin()) - 1];
-        page.positions.push_back(*at);
-        page.words.insert(word);
+      if (matched) {
+        ++number;
+        for (Xapian::PositionIterator at = term.positionlist_begin(); at != term.positionlist_end(); ++at) {
+          // Positions before the first page are the title's.
+          const auto after = std::upper_bound(firsts.begin(), firsts.end(), *at);
+          if (after == firsts.begin()) continue;
+          const auto p = static_cast<std::size_t>(after - firsts.begin()) - 1;
+          pages[p].words.emplace_back(*at - firsts[p], number);
+        }
       }
+      ++term;
     }
   } catch (const Xapian::Error&) {
     return std::nullopt;  // A shard that cannot list positions: tokenise every page.
   }
   for (std::size_t p = 0; p < pages.size(); ++p) {
     pages[p].page = p;
-    std::sort(pages[p].positions.begin(), pages[p].positions.end());
+    std::sort(pages[p].words.begin(), pages[p].words.end());
   }
   return pages;
 }
@@ -153,82 +165,173 @@ Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedT
   return best_passage(doc, terms, nullptr, 0, max_bytes);
 }
 
+namespace {
+
+/// The passage around the window [first, last] of a page's words, centred,
+/// with every matched word in it marked. `token(i)` gives word i (null past
+/// the end), `matched(i)` whether it is a matched word.
+template <typename TokenAt, typename IsMatch>
+Snippet passage_of(const index::StoredPage& page, std::size_t first, std::size_t last, std::size_t max_bytes,
+                   bool paginated, TokenAt&& token, IsMatch&& matched) {
+  const std::string& text = page.text;
+  Snippet snippet;
+  // Centre the passage: spread the unused budget before and after the matches.
+  std::size_t start = token(first)->start;
+  std::size_t end = token(last)->end;
+  const std::size_t slack = max_bytes > end - start ? max_bytes - (end - start) : 0;
+  std::size_t before = first;
+  while (before > 0 && start - token(before - 1)->start <= slack / 2) start = token(--before)->start;
+  std::size_t after = last;
+  while (token(after + 1) != nullptr && token(after + 1)->end - start <= max_bytes) end = token(++after)->end;
+
+  const bool cut_before = start > 0;
+  const bool cut_after = end < text.size();
+  if (cut_before) snippet.text = "… ";
+  const std::size_t base = snippet.text.size();
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  for (std::size_t i = before; i <= after; ++i) {
+    if (matched(i)) marks.emplace_back(token(i)->start - start, token(i)->end - start);
+  }
+  snippet.text += single_line(std::string_view(text).substr(start, end - start), &marks);
+  for (const auto& [mark_start, mark_end] : marks) snippet.highlights.emplace_back(base + mark_start, base + mark_end);
+  if (cut_after) snippet.text += " …";
+  if (paginated) snippet.page = page.number;
+  return snippet;
+}
+
+/// Whether window a beats window b: more distinct words and occurrences,
+/// then the earlier page, then the earlier window.
+bool beats(const Window& a, const Window& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.page != b.page) return a.page < b.page;
+  return a.last < b.last;
+}
+
+}  // namespace
+
 Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedTerms& terms,
                                 const Xapian::Database* db, Xapian::docid did, std::size_t max_bytes) {
   const Xapian::Stem& stemmer = stemmer_for(doc.language);
   const bool paginated = doc.format == "pdf";
-  Window best;
-  std::vector<std::vector<index::Token>> page_tokens(doc.pages.size());
-  std::vector<std::vector<bool>> page_matches(doc.pages.size());
-
-  // Scores every window of page p that fits in max_bytes: distinct words, then occurrences.
-  const auto scan_page = [&](std::size_t p) {
-    const std::vector<index::Token>& tokens = page_tokens[p];
-    const std::vector<bool>& matches = page_matches[p];
-    std::size_t first = 0;
-    for (std::size_t last = 0; last < tokens.size(); ++last) {
-      while (tokens[last].end - tokens[first].start > max_bytes) ++first;
-      if (!matches[last]) continue;
-      std::set<std::string> distinct;
-      int occurrences = 0;
-      for (std::size_t i = first; i <= last; ++i) {
-        if (!matches[i]) continue;
-        distinct.insert(tokens[i].term);
-        ++occurrences;
-      }
-      const int score = static_cast<int>(distinct.size()) * 100 + occurrences;
-      // Equal scores go to the earlier page, then the earlier window.
-      if (score > best.score || (score == best.score && p < best.page)) best = Window{p, first, last, score};
-    }
-  };
+  const bool any_words = !(terms.exact.empty() && terms.stemmed.empty());
 
   std::optional<std::vector<PageMatches>> located;
-  if (db != nullptr && !(terms.exact.empty() && terms.stemmed.empty())) {
-    located = locate(doc, terms, stemmer, *db, did);
-  }
+  if (db != nullptr && any_words) located = locate(doc, terms, stemmer, *db, did);
   if (located) {
-    // The index says where the matched words are: only pages holding some
-    // are tokenised, most promising first, until no page left can beat the
-    // best window (a page's windows score at most its distinct words * 100
-    // plus its occurrences).
-    std::vector<PageMatches>& pages = *located;
-    std::erase_if(pages, [](const PageMatches& page) { return page.positions.empty(); });
-    const auto bound = [](const PageMatches& page) {
-      return static_cast<int>(page.words.size()) * 100 + static_cast<int>(page.positions.size());
+    // The index says where the matched words are. A window holds at most
+    // max_bytes words (each at least a byte), so the matches among the
+    // max_bytes words up to a match bound the score of every window that
+    // ends there; candidates are tried best bound first, and only the words
+    // of the windows tried are tokenised (PageTokens), until no candidate
+    // left can beat the best window.
+    const std::vector<PageMatches>& pages = *located;
+    struct Candidate {
+      Window window;  ///< page, last (word index), score = the bound.
+      std::size_t at = 0;  ///< Index of the match in its page's words.
     };
-    std::sort(pages.begin(), pages.end(), [&](const PageMatches& a, const PageMatches& b) {
-      return bound(a) != bound(b) ? bound(a) > bound(b) : a.page < b.page;
-    });
+    std::vector<Candidate> candidates;
     for (const PageMatches& page : pages) {
-      if (best.score >= 0 && (bound(page) < best.score || (bound(page) == best.score && page.page > best.page))) break;
-      const std::size_t p = page.page;
-      std::vector<index::Token>& tokens = page_tokens[p] = analyzer_.tokenize(doc.pages[p].text);
-      std::vector<bool>& matches = page_matches[p];
-      matches.assign(tokens.size(), false);
-      for (const Xapian::termpos position : page.positions) {
-        const std::size_t i = position - doc.pages[p].first_position;
-        if (i < tokens.size()) matches[i] = true;
+      const auto& words = page.words;
+      std::size_t from = 0;
+      std::map<std::size_t, int> in_reach;  // word number -> occurrences within reach
+      for (std::size_t j = 0; j < words.size(); ++j) {
+        ++in_reach[words[j].second];
+        while (words[from].first + max_bytes <= words[j].first) {
+          if (--in_reach[words[from].second] == 0) in_reach.erase(words[from].second);
+          ++from;
+        }
+        if (j + 1 < words.size() && words[j + 1].first == words[j].first) continue;
+        const int bound = static_cast<int>(in_reach.size()) * 100 + static_cast<int>(j - from + 1);
+        candidates.push_back(Candidate{Window{page.page, 0, words[j].first, bound}, j});
       }
-      scan_page(p);
     }
-  } else {
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return beats(a.window, b.window); });
+    std::map<std::size_t, PageTokens> tokens;
+    const auto page_tokens = [&](std::size_t p) -> PageTokens& {
+      auto found = tokens.find(p);
+      if (found == tokens.end()) found = tokens.emplace(p, PageTokens(analyzer_, doc.pages[p])).first;
+      return found->second;
+    };
+    const auto is_match = [&](std::size_t p, std::size_t i) {
+      const auto& words = pages[p].words;
+      const auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(i, std::size_t{0}));
+      return it != words.end() && it->first == i;
+    };
+    Window best;
+    for (const Candidate& candidate : candidates) {
+      if (best.score >= 0 && !beats(candidate.window, best)) break;
+      const std::size_t p = candidate.window.page;
+      PageTokens& words_of_page = page_tokens(p);
+      const std::size_t last = candidate.window.last;
+      const index::Token* last_token = words_of_page.at(last);
+      if (last_token == nullptr) continue;  // positions beyond the stored text: not this page's words
+      // The first word of the longest window ending at `last` within max_bytes.
+      std::size_t low = last + 1 > max_bytes ? last + 1 - max_bytes : 0;
+      std::size_t high = last;
+      while (low < high) {
+        const std::size_t mid = low + (high - low) / 2;
+        if (last_token->end - words_of_page.at(mid)->start > max_bytes) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      const auto& words = pages[p].words;
+      std::set<std::size_t> distinct;
+      int occurrences = 0;
+      for (std::size_t j = candidate.at + 1; j-- > 0 && words[j].first >= low;) {
+        distinct.insert(words[j].second);
+        ++occurrences;
+      }
+      const Window exact{p, low, last, static_cast<int>(distinct.size()) * 100 + occurrences};
+      if (best.score < 0 || beats(exact, best)) best = exact;
+    }
+    if (best.score >= 0) {
+      PageTokens& words_of_page = page_tokens(best.page);
+      return passage_of(
+          doc.pages[best.page], best.first, best.last, max_bytes, paginated,
+          [&](std::size_t i) { return words_of_page.at(i); }, [&](std::size_t i) { return is_match(best.page, i); });
+    }
+  } else if (any_words) {
+    // No positions to go by: every page is read.
+    Window best;
+    std::vector<std::vector<index::Token>> page_tokens(doc.pages.size());
+    std::vector<std::vector<bool>> page_matches(doc.pages.size());
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
-      if (terms.exact.empty() && terms.stemmed.empty()) break;
       std::vector<index::Token>& tokens = page_tokens[p] = analyzer_.tokenize(doc.pages[p].text);
       std::vector<bool>& matches = page_matches[p];
       matches.resize(tokens.size());
-      bool any = false;
       for (std::size_t i = 0; i < tokens.size(); ++i) {
         matches[i] = terms.exact.count(tokens[i].term) > 0 ||
                      (!terms.stemmed.empty() && terms.stemmed.count(stem_of(stemmer, tokens[i].term)) > 0);
-        any = any || matches[i];
       }
-      if (any) scan_page(p);
+      // Scores every window that fits in max_bytes: distinct words, then occurrences.
+      std::size_t first = 0;
+      for (std::size_t last = 0; last < tokens.size(); ++last) {
+        while (tokens[last].end - tokens[first].start > max_bytes) ++first;
+        if (!matches[last]) continue;
+        std::set<std::string> distinct;
+        int occurrences = 0;
+        for (std::size_t i = first; i <= last; ++i) {
+          if (!matches[i]) continue;
+          distinct.insert(tokens[i].term);
+          ++occurrences;
+        }
+        const Window window{p, first, last, static_cast<int>(distinct.size()) * 100 + occurrences};
+        if (best.score < 0 || beats(window, best)) best = window;
+      }
+    }
+    if (best.score >= 0) {
+      const std::vector<index::Token>& tokens = page_tokens[best.page];
+      return passage_of(
+          doc.pages[best.page], best.first, best.last, max_bytes, paginated,
+          [&](std::size_t i) { return i < tokens.size() ? &tokens[i] : nullptr; },
+          [&](std::size_t i) { return static_cast<bool>(page_matches[best.page][i]); });
     }
   }
 
-  Snippet snippet;
-  if (best.score < 0 && !terms.tags.empty()) {
+  if (!terms.tags.empty()) {
     for (const index::StoredMention& mention : doc.mentions) {
       if (terms.tags.count(mention.tag) == 0) continue;
       for (const index::StoredPage& page : doc.pages) {
@@ -237,41 +340,15 @@ Snippet Snippeter::best_passage(const index::StoredDocument& doc, const MatchedT
       }
     }
   }
-  if (best.score < 0) {
-    for (const index::StoredPage& page : doc.pages) {
-      if (page.text.empty()) continue;
-      const std::size_t cut = utf8_cut(page.text, max_bytes);
-      snippet.text = single_line(std::string_view(page.text).substr(0, cut));
-      if (cut < page.text.size()) snippet.text += " …";
-      if (paginated) snippet.page = page.number;
-      break;
-    }
-    return snippet;
+  Snippet snippet;
+  for (const index::StoredPage& page : doc.pages) {
+    if (page.text.empty()) continue;
+    const std::size_t cut = utf8_cut(page.text, max_bytes);
+    snippet.text = single_line(std::string_view(page.text).substr(0, cut));
+    if (cut < page.text.size()) snippet.text += " …";
+    if (paginated) snippet.page = page.number;
+    break;
   }
-
-  const std::string& text = doc.pages[best.page].text;
-  const std::vector<index::Token>& tokens = page_tokens[best.page];
-  // Centre the passage: spread the unused budget before and after the matches.
-  std::size_t start = tokens[best.first].start;
-  std::size_t end = tokens[best.last].end;
-  const std::size_t slack = max_bytes > end - start ? max_bytes - (end - start) : 0;
-  std::size_t before = best.first;
-  while (before > 0 && start - tokens[before - 1].start <= slack / 2) start = tokens[--before].start;
-  std::size_t after = best.last;
-  while (after + 1 < tokens.size() && tokens[after + 1].end - start <= max_bytes) end = tokens[++after].end;
-
-  const bool cut_before = start > 0;
-  const bool cut_after = end < text.size();
-  if (cut_before) snippet.text = "… ";
-  const std::size_t base = snippet.text.size();
-  std::vector<std::pair<std::size_t, std::size_t>> marks;
-  for (std::size_t i = before; i <= after; ++i) {
-    if (page_matches[best.page][i]) marks.emplace_back(tokens[i].start - start, tokens[i].end - start);
-  }
-  snippet.text += single_line(std::string_view(text).substr(start, end - start), &marks);
-  for (const auto& [mark_start, mark_end] : marks) snippet.highlights.emplace_back(base + mark_start, base + mark_end);
-  if (cut_after) snippet.text += " …";
-  if (paginated) snippet.page = doc.pages[best.page].number;
   return snippet;
 }
 

@@ -42,11 +42,12 @@ class Snippeter {
                        Xapian::docid did, std::size_t max_bytes = 240);
 
  private:
-  /// The matched words' positions on one page (index into doc.pages).
+  /// The matched words on one page (index into doc.pages).
   struct PageMatches {
     std::size_t page = 0;
-    std::vector<Xapian::termpos> positions{};  ///< Ascending.
-    std::set<std::string> words{};             ///< Distinct matched words.
+    /// Word index on the page (term position minus the page's first) and
+    /// the matched word's number (distinct per word of the document), ascending.
+    std::vector<std::pair<std::size_t, std::size_t>> words{};
   };
 
   const Xapian::Stem& stemmer_for(const std::string& language);

@@ -212,7 +212,7 @@ TEST(StoredDocumentPaths, ADocumentStoredWithoutPathsDecodesWithItsOnePath) {
   const std::string tail = std::string(1, '\x01') + "1" + std::string(1, '\x08') + "/c/a.txt";
   ASSERT_TRUE(bytes.ends_with(tail));
   bytes.resize(bytes.size() - tail.size());
-  ASSERT_EQ(bytes.substr(1, 11), "cydex-doc-2");
+  ASSERT_EQ(bytes.substr(1, 11), "cydex-doc-3");
   bytes.replace(1, 11, "cydex-doc-1");
   const auto decoded = StoredDocument::decode(bytes);
   ASSERT_TRUE(decoded.has_value());

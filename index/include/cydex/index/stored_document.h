@@ -2,6 +2,7 @@
 /// @brief StoredDocument: what the index keeps of a document to display it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,11 +12,20 @@
 
 namespace cydex::index {
 
+/// Words between two anchors of a stored page (StoredPage::anchors).
+inline constexpr std::size_t kAnchorWords = 64;
+
 /// One page as stored: its text and the term position its first word has.
 struct StoredPage {
   int number = 1;
   unsigned first_position = 0;  ///< Term position of the page's first word (Xapian termpos).
   std::string text;
+  /// Byte offsets in `text` of words 0, kAnchorWords, 2 * kAnchorWords...
+  /// (as Analyzer::tokenize counts them), so that the words around a term
+  /// position can be found by tokenising a few hundred bytes instead of the
+  /// whole page. Empty for pages stored before anchors existed.
+  std::vector<std::uint32_t> anchors{};
+  std::uint32_t words = 0;  ///< Words on the page (set with the anchors).
 };
 
 /// One mention as stored: which tag, where.

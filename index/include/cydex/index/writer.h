@@ -16,6 +16,7 @@
 #include "cydex/corpus/result.h"
 #include "cydex/index/index_error.h"
 #include "cydex/index/indexed_source.h"
+#include "cydex/index/prepared_document.h"
 #include "cydex/index/stored_document.h"
 
 namespace cydex::index {
@@ -68,6 +69,9 @@ class Writer {
   /// document that held it (a changed copy splits off into its own
   /// document). All of it lands in one batch, so a kill leaves either state.
   corpus::Result<Placement, IndexError> place(const corpus::ExtractedDocument& document);
+  /// As above, with the document's prepared form already decoded (see
+  /// UnpackedDocument), e.g. on another thread.
+  corpus::Result<Placement, IndexError> place(const corpus::ExtractedDocument& document, UnpackedDocument unpacked);
   /// Takes `path` off the document holding it. The document goes with its
   /// last path; when its primary path goes, the next path becomes primary
   /// and gives the document its id. An unknown path is not an error.
