@@ -326,6 +326,8 @@ std::string_view retag_help() {
 After a taxonomy edit, recomputes the tags of every indexed document from the
 text the index stores, without reading or extracting any file again, and
 updates tag filters, facets and mentions. Much faster than a new ingest.
+An index made by an earlier cydex also gets its facet codes here, which
+make exact facet counts several times faster (docs/SCALE.md).
 
 Options:
       --index DIR         Index to re-tag.
