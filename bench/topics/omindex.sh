@@ -12,7 +12,9 @@
 # corpus of bench/synth/make_synthetic_corpus.py: SYNTH_DOCS documents
 # (default 100000; 0 skips it) generated once per run of this script into a
 # temporary folder, or the folder CYDEX_SYNTH_DIR when set (generated
-# earlier, e.g. `bench/synth/make_synthetic_corpus.py /tmp/synth`).
+# earlier, e.g. `bench/synth/make_synthetic_corpus.py /tmp/synth`). With
+# CYDEX_KEEP_INDEX=DIR, cydex's index of the synthetic corpus is kept there
+# (replacing DIR), e.g. for `bench/run search --reuse-index`.
 #
 # usage: bench/run omindex [RUNS] [SYNTH_RUNS]    (defaults 3 and 1)
 set -euo pipefail
@@ -88,4 +90,8 @@ if [[ -z $synth && $synth_docs -gt 0 && -f bench/synth/make_synthetic_corpus.py 
 fi
 if [[ -n $synth && -d $synth/docs ]]; then
   bench_corpus "synthetic, $(find "$synth/docs" -type f | wc -l) files" "$synth_runs" "$synth"
+  if [[ -n ${CYDEX_KEEP_INDEX:-} ]]; then
+    rm -rf "$CYDEX_KEEP_INDEX"
+    mv "$tmp/cydex-db" "$CYDEX_KEEP_INDEX"
+  fi
 fi
