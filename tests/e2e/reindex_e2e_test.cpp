@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -85,19 +86,18 @@ class ReindexE2e : public ::testing::Test {
 };
 
 TEST_F(ReindexE2e, KillAtAnyMomentThenRerunGivesTheSameDocuments) {
-  // Each delay kills the run at a different stage: opening the index, the
-  // scan, mid-extraction, around a batch commit (a whole run takes about
-  // 100-300 ms with one worker).
-  // Batches of 10 documents, so that a kill can land between commits.
   int killed_mid_run = 0;
   int killed_between_commits = 0;
-  for (const int delay_ms : {5, 15, 30, 45, 60, 80, 110, 150}) {
-    SCOPED_TRACE("killed after " + std::to_string(delay_ms) + " ms");
-    const fs::path index = dir_.path() / ("killed-" + std::to_string(delay_ms));
+  // Starts a run into a fresh index (one worker, batches of 10 documents, so
+  // that a kill can land between commits), kills it once `wait` returns,
+  // then checks that what was committed opens and that a rerun completes it.
+  const auto kill_then_rerun = [&](const std::string& name, const std::function<void(const fs::path&)>& wait) {
+    SCOPED_TRACE("killed " + name);
+    const fs::path index = dir_.path() / ("killed-" + name);
     const pid_t pid = spawn_cydex(
         {"--index", index.string(), "reindex", "--jobs", "1", "--batch-size", "10", "--quiet", collection_.string()});
     ASSERT_GT(pid, 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    wait(index);
     kill(-pid, SIGKILL);
     if (wait_for(pid) == 128 + SIGKILL) ++killed_mid_run;
     // Whatever was committed opens; a kill before the first commit may leave
@@ -110,27 +110,24 @@ TEST_F(ReindexE2e, KillAtAnyMomentThenRerunGivesTheSameDocuments) {
     const auto rerun = run_cydex({"--index", index.string(), "reindex", "--quiet", collection_.string()});
     ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
     EXPECT_EQ(documents(index), expected_);
+  };
+  // Each delay kills the run at a different stage: opening the index, the
+  // scan, mid-extraction, around a batch commit (a whole run takes about
+  // 100-300 ms with one worker).
+  for (const int delay_ms : {5, 15, 30, 45, 60, 80, 110, 150}) {
+    kill_then_rerun("after-" + std::to_string(delay_ms) + "-ms",
+                    [delay_ms](const fs::path&) { std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms)); });
   }
   // Fixed delays depend on the machine's speed (a sanitizer build is several
   // times slower); a kill timed by watching the index for its first commit
   // lands between commits on any machine.
   for (int attempt = 0; attempt < 3 && killed_between_commits == 0; ++attempt) {
-    SCOPED_TRACE("killed after the first commit, attempt " + std::to_string(attempt));
-    const fs::path index = dir_.path() / ("watched-" + std::to_string(attempt));
-    const pid_t pid = spawn_cydex(
-        {"--index", index.string(), "reindex", "--jobs", "1", "--batch-size", "10", "--quiet", collection_.string()});
-    ASSERT_GT(pid, 0);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (committed_documents(index) == 0 && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    kill(-pid, SIGKILL);
-    wait_for(pid);
-    const std::size_t committed = documents(index).size();
-    if (committed > 0 && committed < expected_.size()) ++killed_between_commits;
-    const auto rerun = run_cydex({"--index", index.string(), "reindex", "--quiet", collection_.string()});
-    ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-    EXPECT_EQ(documents(index), expected_);
+    kill_then_rerun("after-the-first-commit-" + std::to_string(attempt), [](const fs::path& index) {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+      while (committed_documents(index) == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    });
   }
   // Most delays must have caught the run before its end, and some kill after
   // a commit with more to come, or the test proves nothing.
